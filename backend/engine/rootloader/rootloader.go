@@ -1,0 +1,152 @@
+// Package rootloader is the engine's imagor loader for library folders. An image key is
+// "<library-id>/<path inside the library>", and the path is opened exactly as stored, through an
+// os.Root per library, so names with spaces, "+", "%" or leading dots reach their own file and
+// nothing outside the library can be read: os.Root rejects "..", absolute paths and symlinks
+// that lead out of the folder.
+package rootloader
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/cshum/imagor"
+)
+
+// Errors returned inside imagor errors, so the app can tell the user why a tile failed.
+var (
+	ErrEmptyFile      = imagor.NewError("empty file: the file has zero bytes", http.StatusUnprocessableEntity)
+	ErrNotRegular     = imagor.NewError("not a regular file", http.StatusUnprocessableEntity)
+	ErrUnknownLibrary = imagor.NewError("unknown library", http.StatusNotFound)
+	ErrOutside        = imagor.NewError("path is outside the library", http.StatusForbidden)
+)
+
+// Loader maps library ids to open folders. It is safe for concurrent use, and SetLibraries may
+// replace the set while requests are served.
+type Loader struct {
+	mu    sync.RWMutex
+	roots map[string]*os.Root
+	paths map[string]string
+}
+
+// New returns a Loader with no libraries.
+func New() *Loader {
+	return &Loader{roots: map[string]*os.Root{}, paths: map[string]string{}}
+}
+
+// SetLibraries replaces the libraries with the given id to folder map. Folders already open keep
+// their handle; a folder that cannot be opened is reported and left out, the others still apply.
+func (l *Loader) SetLibraries(libraries map[string]string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+
+	var errs []error
+	roots := make(map[string]*os.Root, len(libraries))
+	paths := make(map[string]string, len(libraries))
+	for id, dir := range libraries {
+		if strings.ContainsRune(id, '/') || id == "" {
+			errs = append(errs, fmt.Errorf("library id %q: must be non-empty and contain no slash", id))
+			continue
+		}
+		if root, ok := l.roots[id]; ok && l.paths[id] == dir {
+			roots[id], paths[id] = root, dir
+			continue
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("open library %s: %w", id, err))
+			continue
+		}
+		roots[id], paths[id] = root, dir
+	}
+	for id, root := range l.roots {
+		if roots[id] != root {
+			_ = root.Close()
+		}
+	}
+	l.roots, l.paths = roots, paths
+	return errors.Join(errs...)
+}
+
+// Libraries returns a copy of the id to folder map.
+func (l *Loader) Libraries() map[string]string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	out := make(map[string]string, len(l.paths))
+	for id, dir := range l.paths {
+		out[id] = dir
+	}
+	return out
+}
+
+// Get implements imagor.Loader. It opens key on each read of the blob, so imagor may read the
+// file more than once (probe, then decode) without holding a descriptor in between.
+func (l *Loader) Get(_ *http.Request, key string) (*imagor.Blob, error) {
+	root, name, err := l.resolve(key)
+	if err != nil {
+		return nil, err
+	}
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	if info.Size() == 0 {
+		return nil, ErrEmptyFile
+	}
+	blob := imagor.NewBlob(func() (io.ReadCloser, int64, error) {
+		file, err := root.Open(name)
+		if err != nil {
+			return nil, 0, mapError(err)
+		}
+		return file, info.Size(), nil
+	})
+	blob.Stat = &imagor.Stat{Size: info.Size(), ModifiedTime: info.ModTime()}
+	return blob, nil
+}
+
+func (l *Loader) resolve(key string) (*os.Root, string, error) {
+	id, name, ok := strings.Cut(key, "/")
+	if !ok || name == "" {
+		return nil, "", imagor.ErrNotFound
+	}
+	if !filepath.IsLocal(name) {
+		return nil, "", ErrOutside
+	}
+	l.mu.RLock()
+	root := l.roots[id]
+	l.mu.RUnlock()
+	if root == nil {
+		return nil, "", ErrUnknownLibrary
+	}
+	return root, name, nil
+}
+
+func mapError(err error) error {
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return imagor.ErrNotFound
+	case errors.Is(err, fs.ErrPermission):
+		return imagor.NewError("permission denied", http.StatusForbidden)
+	case errors.As(err, &pathErr) && !isErrno(pathErr.Err):
+		// os.Root reports a path that leaves the root (through a symlink, since the name itself
+		// was checked) with an unexported error instead of an errno.
+		return ErrOutside
+	}
+	return imagor.NewError(err.Error(), http.StatusInternalServerError)
+}
+
+func isErrno(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno)
+}

@@ -1,0 +1,138 @@
+// Package server is the engine's HTTP side: imagor 1.9.4 with the libvips processor, reading
+// library folders through rootloader, plus two control endpoints for the desktop app. It links
+// libvips and must never share a process with GTK.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"runtime"
+
+	"github.com/cshum/imagor"
+	"github.com/cshum/imagor/processor/vipsprocessor"
+	"go.uber.org/zap"
+
+	"github.com/imagor-studio/desktop/backend/engine/rootloader"
+)
+
+// Paths of the control endpoints. Everything else is an imagor request.
+const (
+	HealthPath    = "/-/health"
+	LibrariesPath = "/-/libraries"
+)
+
+// Limits bound what one request may decode. The defaults let a 12,000 x 3,000 panorama through
+// and refuse a decompression bomb from its header, before any pixel is decoded.
+type Limits struct {
+	MaxSide            int // pixels on either side
+	MaxResolution      int // width x height
+	MaxAnimationFrames int
+	Concurrency        int // images processed at once
+}
+
+// DefaultLimits returns the limits the desktop app runs the engine with.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxSide:            65000,
+		MaxResolution:      200_000_000,
+		MaxAnimationFrames: 500,
+		Concurrency:        runtime.NumCPU(),
+	}
+}
+
+// Health is the body of a health response.
+type Health struct {
+	Imagor string `json:"imagor"`
+	Vips   string `json:"vips"`
+	Pid    int    `json:"pid"`
+}
+
+// Server is the engine's http.Handler. Create it with New, call Startup before serving and
+// Shutdown after.
+type Server struct {
+	app    *imagor.Imagor
+	loader *rootloader.Loader
+	mux    *http.ServeMux
+	logger *slog.Logger
+}
+
+// New builds the imagor app on the libvips processor with the given limits. It serves unsafe
+// paths, because only the desktop app can reach the engine's socket.
+func New(limits Limits, logger *slog.Logger) *Server {
+	loader := rootloader.New()
+	processor := vipsprocessor.NewProcessor(
+		vipsprocessor.WithMaxWidth(limits.MaxSide),
+		vipsprocessor.WithMaxHeight(limits.MaxSide),
+		vipsprocessor.WithMaxResolution(limits.MaxResolution),
+		vipsprocessor.WithMaxAnimationFrames(limits.MaxAnimationFrames),
+		vipsprocessor.WithConcurrency(1),
+		vipsprocessor.WithLogger(zap.NewNop()),
+	)
+	app := imagor.New(
+		imagor.WithLoaders(loader),
+		imagor.WithProcessors(processor),
+		imagor.WithProcessConcurrency(int64(limits.Concurrency)),
+		imagor.WithUnsafe(true),
+		imagor.WithLogger(zap.NewNop()),
+	)
+	s := &Server{app: app, loader: loader, mux: http.NewServeMux(), logger: logger}
+	s.mux.HandleFunc("GET "+HealthPath, s.health)
+	s.mux.HandleFunc("PUT "+LibrariesPath, s.putLibraries)
+	s.mux.HandleFunc("GET "+LibrariesPath, s.getLibraries)
+	s.mux.Handle("/", app)
+	return s
+}
+
+// Startup starts libvips. It must be called once before the first request.
+func (s *Server) Startup() error {
+	if err := s.app.Startup(context.Background()); err != nil {
+		return fmt.Errorf("start imagor: %w", err)
+	}
+	return nil
+}
+
+// Shutdown stops imagor and libvips.
+func (s *Server) Shutdown() error {
+	if err := s.app.Shutdown(context.Background()); err != nil {
+		return fmt.Errorf("stop imagor: %w", err)
+	}
+	return nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) health(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, Health{Imagor: imagor.Version, Vips: vipsVersion(), Pid: os.Getpid()})
+}
+
+func (s *Server) getLibraries(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.loader.Libraries())
+}
+
+func (s *Server) putLibraries(w http.ResponseWriter, r *http.Request) {
+	var libraries map[string]string
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&libraries); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "invalid library map: " + err.Error()})
+		return
+	}
+	if err := s.loader.SetLibraries(libraries); err != nil {
+		s.logger.Warn("library not opened", "error", err)
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"message": err.Error()})
+		return
+	}
+	s.logger.Debug("libraries set", "count", len(libraries))
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
