@@ -1,0 +1,167 @@
+// Package imagehandler serves "/imagor/…" to the webview: a cached response straight from the
+// disk cache, anything else rendered by the engine, stored in the cache and sent. Identical
+// requests in flight share one render. Errors go out as JSON with a reason a tile can show.
+package imagehandler
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/thumbcache"
+)
+
+// Prefix is the URL path prefix the handler serves.
+const Prefix = "/imagor"
+
+// maxCachedBytes is the largest response kept in the cache; full-resolution originals above it
+// are rendered each time they are opened.
+const maxCachedBytes = 32 << 20
+
+// renderTimeout bounds one render, so a stuck decode cannot hold a tile forever.
+const renderTimeout = 60 * time.Second
+
+// Renderer renders an imagor path. *engine.Engine implements it.
+type Renderer interface {
+	Do(ctx context.Context, path string) (*http.Response, error)
+}
+
+// Handler is the http.Handler for Prefix.
+type Handler struct {
+	renderer Renderer
+	cache    *thumbcache.Cache // nil disables caching
+	logger   *slog.Logger
+	group    singleflight.Group
+}
+
+// New returns a Handler that renders with renderer and caches in cache (which may be nil).
+func New(renderer Renderer, cache *thumbcache.Cache, logger *slog.Logger) *Handler {
+	return &Handler{renderer: renderer, cache: cache, logger: logger}
+}
+
+// result is one rendered response, shared by every request that asked for it at once.
+type result struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		writeError(w, http.StatusMethodNotAllowed, Failure{Reason: "method", Message: "Only GET and HEAD are served"})
+		return
+	}
+	path, ok := strings.CutPrefix(r.URL.EscapedPath(), Prefix)
+	if !ok || !strings.HasPrefix(path, "/") {
+		writeError(w, http.StatusNotFound, Failure{Reason: "not-found", Message: "Not an imagor path: " + r.URL.Path})
+		return
+	}
+	if r.URL.RawQuery != "" {
+		path += "?" + r.URL.RawQuery
+	}
+
+	if h.cache != nil {
+		if entry, ok := h.cache.Get(path); ok {
+			defer entry.Body.Close()
+			w.Header().Set("Content-Type", entry.ContentType)
+			w.Header().Set("Content-Length", strconv.FormatInt(entry.Size, 10))
+			w.Header().Set("X-Cache", "hit")
+			w.WriteHeader(http.StatusOK)
+			if r.Method == http.MethodGet {
+				_, _ = io.Copy(w, entry.Body)
+			}
+			return
+		}
+	}
+
+	v, err, _ := h.group.Do(path, func() (any, error) { return h.render(path) })
+	if err != nil {
+		status, failure := describeError(err)
+		h.logger.Warn("render failed", "path", path, "error", err)
+		writeError(w, status, failure)
+		return
+	}
+	res := v.(*result)
+	if res.status != http.StatusOK {
+		failure := describeEngineError(res.status, res.body)
+		h.logger.Debug("render refused", "path", path, "status", res.status, "reason", failure.Reason)
+		writeError(w, res.status, failure)
+		return
+	}
+	w.Header().Set("Content-Type", res.contentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(res.body)))
+	w.Header().Set("X-Cache", "miss")
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(res.body)
+	}
+}
+
+// render asks the engine for path and caches a successful response. The context is not the
+// webview request's: the AssetServer cannot cancel, and requests sharing the render may outlive
+// the first one.
+func (h *Handler) render(path string) (*result, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), renderTimeout)
+	defer cancel()
+	resp, err := h.renderer.Do(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("read engine response: %w", err)
+	}
+	res := &result{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: body}
+	if res.status == http.StatusOK && h.cache != nil && len(body) <= maxCachedBytes {
+		if err := h.cache.Put(path, res.contentType, body); err != nil {
+			h.logger.Warn("response not cached", "path", path, "error", err)
+		}
+	}
+	return res, nil
+}
+
+func writeError(w http.ResponseWriter, status int, failure Failure) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(failure)
+}
+
+func describeError(err error) (int, Failure) {
+	switch {
+	case errors.Is(err, engine.ErrCrashed):
+		return http.StatusBadGateway, Failure{Reason: ReasonEngineCrashed, Message: "The image engine stopped on this file and was restarted"}
+	case errors.Is(err, engine.ErrUnavailable):
+		return http.StatusServiceUnavailable, Failure{Reason: ReasonEngineUnavailable, Message: "The image engine is not running: " + err.Error()}
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusGatewayTimeout, Failure{Reason: ReasonTimeout, Message: "Rendering took longer than " + renderTimeout.String()}
+	}
+	return http.StatusBadGateway, Failure{Reason: ReasonInternal, Message: "Rendering failed: " + err.Error()}
+}
+
+// engineError is imagor's JSON error body.
+type engineError struct {
+	Message string `json:"message"`
+	Status  int    `json:"status"`
+}
+
+func describeEngineError(status int, body []byte) Failure {
+	var e engineError
+	if err := json.Unmarshal(bytes.TrimSpace(body), &e); err != nil || e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	return classify(status, e.Message)
+}

@@ -1,0 +1,166 @@
+// Package library keeps the set of folders the user has opened and resolves paths inside them.
+// A library is a local folder with a stable id; every path the UI sends is relative to one, and
+// no path may leave it.
+package library
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Errors returned by Set and by Resolve.
+var (
+	ErrNotFound    = errors.New("library not found")
+	ErrNotFolder   = errors.New("not a folder")
+	ErrOutside     = errors.New("path is outside the library")
+	ErrInvalidPath = errors.New("invalid path")
+)
+
+// Library is a folder the user opened.
+type Library struct {
+	ID   string
+	Name string
+	Path string // absolute and cleaned
+}
+
+// IDFor returns the id of the library at dir: the first 12 hex digits of the SHA-256 of its
+// absolute path, so the same folder gets the same id, and the same cached thumbnails, after a
+// restart. The id is hex, so it can never be read as an imagor URL keyword.
+func IDFor(dir string) string {
+	sum := sha256.Sum256([]byte(dir))
+	return hex.EncodeToString(sum[:6])
+}
+
+// Set is the ordered set of open libraries. It is safe for concurrent use.
+type Set struct {
+	mu        sync.RWMutex
+	libraries []Library
+	onChange  []func([]Library)
+}
+
+// NewSet returns an empty Set.
+func NewSet() *Set {
+	return &Set{}
+}
+
+// OnChange registers fn to be called, outside the lock, with the new list after every change.
+func (s *Set) OnChange(fn func([]Library)) {
+	s.mu.Lock()
+	s.onChange = append(s.onChange, fn)
+	s.mu.Unlock()
+}
+
+// Add opens dir as a library and returns it. Adding a folder that is already open returns the
+// existing library. dir must be an existing folder; a relative dir is taken from the working
+// directory.
+func (s *Set) Add(dir string) (Library, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return Library{}, fmt.Errorf("add library %q: %w", dir, err)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return Library{}, fmt.Errorf("add library %q: %w", abs, err)
+	}
+	if !info.IsDir() {
+		return Library{}, fmt.Errorf("add library %q: %w", abs, ErrNotFolder)
+	}
+
+	s.mu.Lock()
+	id := IDFor(abs)
+	if i := slices.IndexFunc(s.libraries, func(l Library) bool { return l.ID == id }); i >= 0 {
+		lib := s.libraries[i]
+		s.mu.Unlock()
+		return lib, nil
+	}
+	lib := Library{ID: id, Name: displayName(abs), Path: abs}
+	s.libraries = append(s.libraries, lib)
+	list, listeners := s.snapshot()
+	s.mu.Unlock()
+
+	notify(listeners, list)
+	return lib, nil
+}
+
+// Remove closes the library with the given id. Files are not touched.
+func (s *Set) Remove(id string) error {
+	s.mu.Lock()
+	i := slices.IndexFunc(s.libraries, func(l Library) bool { return l.ID == id })
+	if i < 0 {
+		s.mu.Unlock()
+		return fmt.Errorf("remove library %q: %w", id, ErrNotFound)
+	}
+	s.libraries = slices.Delete(s.libraries, i, i+1)
+	list, listeners := s.snapshot()
+	s.mu.Unlock()
+
+	notify(listeners, list)
+	return nil
+}
+
+// List returns the libraries in the order they were added.
+func (s *Set) List() []Library {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.libraries)
+}
+
+// Get returns the library with the given id.
+func (s *Set) Get(id string) (Library, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, lib := range s.libraries {
+		if lib.ID == id {
+			return lib, nil
+		}
+	}
+	return Library{}, fmt.Errorf("library %q: %w", id, ErrNotFound)
+}
+
+// Find returns the library that contains the absolute path abs and abs relative to it. When
+// libraries are nested, the innermost wins.
+func (s *Set) Find(abs string) (Library, string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var best Library
+	var bestRel string
+	found := false
+	for _, lib := range s.libraries {
+		rel, err := filepath.Rel(lib.Path, abs)
+		if err != nil || !filepath.IsLocal(rel) && rel != "." {
+			continue
+		}
+		if !found || len(lib.Path) > len(best.Path) {
+			best, bestRel, found = lib, filepath.ToSlash(rel), true
+		}
+	}
+	if bestRel == "." {
+		bestRel = ""
+	}
+	return best, bestRel, found
+}
+
+func (s *Set) snapshot() ([]Library, []func([]Library)) {
+	return slices.Clone(s.libraries), slices.Clone(s.onChange)
+}
+
+func notify(listeners []func([]Library), list []Library) {
+	for _, fn := range listeners {
+		fn(list)
+	}
+}
+
+func displayName(abs string) string {
+	name := filepath.Base(abs)
+	if name == string(filepath.Separator) || name == "." || strings.HasSuffix(name, ":\\") {
+		return abs
+	}
+	return name
+}

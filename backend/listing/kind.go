@@ -1,0 +1,41 @@
+package listing
+
+import (
+	"path"
+	"strings"
+)
+
+// Kind is what an entry is, for the gallery.
+type Kind string
+
+// Entry kinds.
+const (
+	KindFolder Kind = "folder"
+	KindImage  Kind = "image"
+	KindVideo  Kind = "video"
+	KindOther  Kind = "other"
+)
+
+// imageExtensions are the formats the bundled libvips decodes. HEIC is listed because AV1-coded
+// HEIF files decode; HEVC-coded ones fail with a clear error tile.
+var imageExtensions = map[string]bool{
+	".jpg": true, ".jpeg": true, ".jpe": true, ".jfif": true, ".png": true, ".webp": true,
+	".avif": true, ".heif": true, ".heic": true, ".hif": true, ".gif": true, ".tif": true,
+	".tiff": true, ".svg": true,
+}
+
+var videoExtensions = map[string]bool{
+	".mp4": true, ".m4v": true, ".mov": true, ".webm": true, ".mkv": true,
+}
+
+// KindOf returns the kind of a file from its name.
+func KindOf(name string) Kind {
+	ext := strings.ToLower(path.Ext(name))
+	switch {
+	case imageExtensions[ext]:
+		return KindImage
+	case videoExtensions[ext]:
+		return KindVideo
+	}
+	return KindOther
+}

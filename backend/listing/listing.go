@@ -1,0 +1,279 @@
+// Package listing reads folders for the gallery: entries with their kind, size, modification time
+// and version, sorted and filtered in Go over the whole folder, and handed out in pages. Listings
+// are cached per folder and re-read when the folder changes or the cache gets old.
+package listing
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Sort orders.
+const (
+	SortName     = "name"
+	SortModified = "modified"
+	SortSize     = "size"
+)
+
+// ErrNotFolder is returned when the listed path is not a folder.
+var ErrNotFolder = errors.New("not a folder")
+
+// Entry is one item of a folder.
+type Entry struct {
+	Name    string
+	Path    string // slash-separated, relative to the library root
+	Kind    Kind
+	Size    int64
+	ModTime time.Time
+	Version string // changes with the file's content; empty for folders
+}
+
+// Query selects a page of a folder.
+type Query struct {
+	Path   string // cleaned, relative to the library root; "" is the root
+	Sort   string // SortName, SortModified or SortSize; "" means SortName
+	Desc   bool
+	Filter string // case-insensitive substring of the name; "" keeps everything
+	Offset int
+	Limit  int // 0 means every entry from Offset
+}
+
+// Page is a slice of a sorted, filtered folder.
+type Page struct {
+	Entries []Entry
+	Total   int // entries that pass the filter, in the whole folder
+	Offset  int
+}
+
+// Lister lists folders inside library roots. It is safe for concurrent use.
+type Lister struct {
+	// MaxAge is how long a cached listing is used without a re-read when the folder's own
+	// modification time has not changed. It bounds how stale a size or mtime shown can be for a
+	// file rewritten in place, which does not touch the folder.
+	MaxAge time.Duration
+
+	mu      sync.Mutex
+	folders map[string]*folder // key: library id + "\x00" + path
+}
+
+type folder struct {
+	mu       sync.Mutex
+	modTime  time.Time
+	readAt   time.Time
+	entries  []Entry
+	sorted   map[string][]int // key: sort order + direction
+	filtered map[string][]int // key: sort key + filter, last few only
+}
+
+// NewLister returns a Lister whose cache re-reads a folder at most every maxAge.
+func NewLister(maxAge time.Duration) *Lister {
+	return &Lister{MaxAge: maxAge, folders: map[string]*folder{}}
+}
+
+// List returns the page of the folder q.Path inside root that q selects. libraryID keys the cache.
+func (l *Lister) List(libraryID string, root *os.Root, q Query) (Page, error) {
+	f, err := l.load(libraryID, root, q.Path)
+	if err != nil {
+		return Page{}, err
+	}
+
+	f.mu.Lock()
+	order := f.order(q.Sort, q.Desc, strings.ToLower(q.Filter))
+	entries := f.entries
+	f.mu.Unlock()
+
+	page := Page{Total: len(order), Offset: min(max(q.Offset, 0), len(order))}
+	end := len(order)
+	if q.Limit > 0 {
+		end = min(page.Offset+q.Limit, len(order))
+	}
+	page.Entries = make([]Entry, 0, end-page.Offset)
+	for _, i := range order[page.Offset:end] {
+		page.Entries = append(page.Entries, entries[i])
+	}
+	return page, nil
+}
+
+// Forget drops the cached listing of one folder, so the next List reads it again.
+func (l *Lister) Forget(libraryID, path string) {
+	l.mu.Lock()
+	delete(l.folders, libraryID+"\x00"+path)
+	l.mu.Unlock()
+}
+
+func (l *Lister) load(libraryID string, root *os.Root, path string) (*folder, error) {
+	name := path
+	if name == "" {
+		name = "."
+	}
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("list %q: %w", path, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("list %q: %w", path, ErrNotFolder)
+	}
+
+	key := libraryID + "\x00" + path
+	l.mu.Lock()
+	f := l.folders[key]
+	if f == nil {
+		f = &folder{}
+		l.folders[key] = f
+	}
+	l.mu.Unlock()
+
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fresh := f.entries != nil && info.ModTime().Equal(f.modTime) && time.Since(f.readAt) < l.MaxAge
+	if fresh {
+		return f, nil
+	}
+	entries, err := readFolder(root, name, path)
+	if err != nil {
+		return nil, err
+	}
+	f.entries, f.modTime, f.readAt = entries, info.ModTime(), time.Now()
+	f.sorted, f.filtered = map[string][]int{}, map[string][]int{}
+	return f, nil
+}
+
+// readFolder reads every visible entry of the folder name inside root. Hidden entries (a leading
+// dot) and symlinks to folders are left out; an entry that vanishes while it is read is skipped.
+func readFolder(root *os.Root, name, path string) ([]Entry, error) {
+	dir, err := root.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("list %q: %w", path, err)
+	}
+	defer dir.Close()
+	items, err := dir.ReadDir(-1)
+	if err != nil {
+		return nil, fmt.Errorf("list %q: %w", path, err)
+	}
+
+	entries := make([]Entry, 0, len(items))
+	for _, item := range items {
+		if strings.HasPrefix(item.Name(), ".") {
+			continue
+		}
+		entry, ok := readEntry(root, item, path)
+		if ok {
+			entries = append(entries, entry)
+		}
+	}
+	return entries, nil
+}
+
+func readEntry(root *os.Root, item fs.DirEntry, parent string) (Entry, bool) {
+	rel := item.Name()
+	if parent != "" {
+		rel = parent + "/" + item.Name()
+	}
+	info, err := item.Info()
+	if err != nil {
+		return Entry{}, false
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		// A symlink counts as the file it points to, as long as that stays inside the library.
+		info, err = root.Stat(rel)
+		if err != nil || info.IsDir() {
+			return Entry{}, false
+		}
+	}
+	entry := Entry{Name: item.Name(), Path: rel, Size: info.Size(), ModTime: info.ModTime()}
+	switch {
+	case info.IsDir():
+		entry.Kind, entry.Size = KindFolder, 0
+	case info.Mode().IsRegular():
+		entry.Kind, entry.Version = KindOf(item.Name()), Version(info)
+	default:
+		entry.Kind = KindOther
+	}
+	return entry, true
+}
+
+// order returns the indexes of f.entries in the requested order, folders first. f.mu is held.
+func (f *folder) order(sortBy string, desc bool, filter string) []int {
+	sortKey := fmt.Sprintf("%s/%t", sortBy, desc)
+	sorted, ok := f.sorted[sortKey]
+	if !ok {
+		sorted = sortEntries(f.entries, sortBy, desc)
+		f.sorted[sortKey] = sorted
+	}
+	if filter == "" {
+		return sorted
+	}
+	filterKey := sortKey + "/" + filter
+	if kept, ok := f.filtered[filterKey]; ok {
+		return kept
+	}
+	kept := make([]int, 0, len(sorted)/4)
+	for _, i := range sorted {
+		if strings.Contains(strings.ToLower(f.entries[i].Name), filter) {
+			kept = append(kept, i)
+		}
+	}
+	if len(f.filtered) >= 8 {
+		clear(f.filtered)
+	}
+	f.filtered[filterKey] = kept
+	return kept
+}
+
+func sortEntries(entries []Entry, sortBy string, desc bool) []int {
+	order := make([]int, len(entries))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &entries[i], &entries[j]
+		if (a.Kind == KindFolder) != (b.Kind == KindFolder) {
+			if a.Kind == KindFolder {
+				return -1
+			}
+			return 1
+		}
+		c := compareBy(a, b, sortBy)
+		if desc {
+			c = -c
+		}
+		return c
+	})
+	return order
+}
+
+func compareBy(a, b *Entry, sortBy string) int {
+	var c int
+	switch sortBy {
+	case SortModified:
+		c = a.ModTime.Compare(b.ModTime)
+	case SortSize:
+		c = compareInt(a.Size, b.Size)
+	}
+	if c != 0 {
+		return c
+	}
+	if NaturalLess(a.Name, b.Name) {
+		return -1
+	}
+	if a.Name == b.Name {
+		return 0
+	}
+	return 1
+}
+
+func compareInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,45 @@
+package thumbcache
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// schema creates the index. usage is kept by triggers, so every process sharing the folder sees
+// one total without summing the table.
+const schema = `
+CREATE TABLE IF NOT EXISTS entries (
+	hash      TEXT PRIMARY KEY,
+	size      INTEGER NOT NULL,
+	last_read INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entries_last_read ON entries (last_read);
+CREATE TABLE IF NOT EXISTS usage (total INTEGER NOT NULL, count INTEGER NOT NULL);
+INSERT INTO usage (total, count) SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM usage);
+CREATE TRIGGER IF NOT EXISTS entries_insert AFTER INSERT ON entries BEGIN
+	UPDATE usage SET total = total + NEW.size, count = count + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS entries_update AFTER UPDATE OF size ON entries BEGIN
+	UPDATE usage SET total = total - OLD.size + NEW.size;
+END;
+CREATE TRIGGER IF NOT EXISTS entries_delete AFTER DELETE ON entries BEGIN
+	UPDATE usage SET total = total - OLD.size, count = count - 1;
+END;
+`
+
+// openIndex opens the index database with per-connection pragmas in the DSN, so every pooled
+// connection gets them, and write transactions that start immediately instead of failing with
+// SQLITE_BUSY when they upgrade from a read.
+func openIndex(path string) (*sql.DB, error) {
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open cache index: %w", err)
+	}
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("create cache index %s: %w", path, err)
+	}
+	return db, nil
+}
