@@ -36,7 +36,7 @@ var (
 
 // Config configures an Engine.
 type Config struct {
-	Executable   string        // path of imagor-studio-engine
+	Executable   string        // path of imagor-studio-engine; "" means Locate at first start
 	Args         []string      // extra flags for the engine
 	StartTimeout time.Duration // how long to wait for the engine's health check; 0 means 15 s
 	Logger       *slog.Logger

@@ -54,6 +54,13 @@ func (e *Engine) ensure(ctx context.Context) (*process, error) {
 
 // start runs the executable, waits for its health check and sends it the libraries. e.mu is held.
 func (e *Engine) start(ctx context.Context) (*process, error) {
+	if e.cfg.Executable == "" {
+		exe, err := Locate()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+		}
+		e.cfg.Executable = exe
+	}
 	args := append([]string{"-socket", e.socket}, e.cfg.Args...)
 	cmd := exec.Command(e.cfg.Executable, args...)
 	cmd.Env = os.Environ()

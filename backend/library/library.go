@@ -42,12 +42,13 @@ func IDFor(dir string) string {
 type Set struct {
 	mu        sync.RWMutex
 	libraries []Library
+	roots     map[string]*os.Root
 	onChange  []func([]Library)
 }
 
 // NewSet returns an empty Set.
 func NewSet() *Set {
-	return &Set{}
+	return &Set{roots: map[string]*os.Root{}}
 }
 
 // OnChange registers fn to be called, outside the lock, with the new list after every change.
@@ -80,8 +81,14 @@ func (s *Set) Add(dir string) (Library, error) {
 		s.mu.Unlock()
 		return lib, nil
 	}
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		s.mu.Unlock()
+		return Library{}, fmt.Errorf("add library %q: %w", abs, err)
+	}
 	lib := Library{ID: id, Name: displayName(abs), Path: abs}
 	s.libraries = append(s.libraries, lib)
+	s.roots[id] = root
 	list, listeners := s.snapshot()
 	s.mu.Unlock()
 
@@ -98,6 +105,10 @@ func (s *Set) Remove(id string) error {
 		return fmt.Errorf("remove library %q: %w", id, ErrNotFound)
 	}
 	s.libraries = slices.Delete(s.libraries, i, i+1)
+	if root := s.roots[id]; root != nil {
+		root.Close()
+		delete(s.roots, id)
+	}
 	list, listeners := s.snapshot()
 	s.mu.Unlock()
 
@@ -122,6 +133,29 @@ func (s *Set) Get(id string) (Library, error) {
 		}
 	}
 	return Library{}, fmt.Errorf("library %q: %w", id, ErrNotFound)
+}
+
+// Root returns the open folder of the library with the given id. Every file access inside a
+// library goes through it, so no path can lead outside.
+func (s *Set) Root(id string) (*os.Root, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	root := s.roots[id]
+	if root == nil {
+		return nil, fmt.Errorf("library %q: %w", id, ErrNotFound)
+	}
+	return root, nil
+}
+
+// Paths returns the id to folder map of every library, the form the engine takes.
+func (s *Set) Paths() map[string]string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	paths := make(map[string]string, len(s.libraries))
+	for _, lib := range s.libraries {
+		paths[lib.ID] = lib.Path
+	}
+	return paths
 }
 
 // Find returns the library that contains the absolute path abs and abs relative to it. When

@@ -1,0 +1,103 @@
+// Package app is the thin layer Wails binds to the frontend. Its exported structs' methods become
+// JavaScript functions; they check their arguments, call backend services and turn errors into
+// messages a person can act on. No file, image or database work happens here.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/library"
+	"github.com/imagor-studio/desktop/backend/listing"
+)
+
+// Services are the backend parts the app calls.
+type Services struct {
+	Libraries *library.Set
+	Lister    *listing.Lister
+	Engine    *engine.Engine
+	Logger    *slog.Logger
+}
+
+// App holds the Wails context and the start state. It is not bound itself; Bindings returns the
+// structs that are.
+type App struct {
+	svc Services
+
+	mu    sync.Mutex
+	ctx   context.Context
+	start StartState
+}
+
+// New returns an App over svc.
+func New(svc Services) *App {
+	return &App{svc: svc, ctx: context.Background(), start: StartState{Platform: runtime.GOOS}}
+}
+
+// Bindings returns the structs whose methods the frontend calls.
+func (a *App) Bindings() []any {
+	return []any{&Gallery{app: a}}
+}
+
+// Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.
+func (a *App) Startup(ctx context.Context) {
+	a.mu.Lock()
+	a.ctx = ctx
+	a.mu.Unlock()
+}
+
+// Shutdown stops the engine. Wails calls it when the window closes.
+func (a *App) Shutdown(context.Context) {
+	if err := a.svc.Engine.Close(); err != nil {
+		a.svc.Logger.Warn("engine socket folder not removed", "error", err)
+	}
+}
+
+// OpenPaths opens the command-line arguments: each folder becomes a library, and a file opens its
+// folder with the file selected. The first one that opens is shown at start.
+func (a *App) OpenPaths(paths []string) {
+	for _, p := range paths {
+		loc, err := a.openPath(p)
+		a.mu.Lock()
+		if err != nil {
+			a.start.Errors = append(a.start.Errors, userMessage(err))
+		} else if a.start.Open == nil {
+			a.start.Open = &loc
+		}
+		a.mu.Unlock()
+	}
+}
+
+// openPath adds p (or its folder, when p is a file) as a library and returns where to look.
+func (a *App) openPath(p string) (Location, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return Location{}, err
+	}
+	lib, err := a.svc.Libraries.Add(abs)
+	if err == nil {
+		return Location{Library: lib.ID}, nil
+	}
+	if !isNotFolder(err) {
+		return Location{}, err
+	}
+	lib, err = a.svc.Libraries.Add(filepath.Dir(abs))
+	if err != nil {
+		return Location{}, err
+	}
+	return Location{Library: lib.ID, Select: filepath.Base(abs)}, nil
+}
+
+func (a *App) context() context.Context {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.ctx
+}
+
+func toLibrary(l library.Library) Library {
+	return Library{ID: l.ID, Name: l.Name, Path: l.Path}
+}

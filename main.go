@@ -1,0 +1,154 @@
+// Command imagor-studio is Imagor Studio Desktop: a gallery and non-destructive editor for images
+// served through imagor URLs. It opens the folders given as arguments.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"github.com/imagor-studio/desktop/app"
+	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/imagehandler"
+	"github.com/imagor-studio/desktop/backend/library"
+	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/thumbcache"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// config is what the command line sets.
+type config struct {
+	dataDir   string
+	cacheSize int64
+	logLevel  slog.Level
+	paths     []string
+}
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "imagor-studio:", err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string) (config, error) {
+	var cfg config
+	flags := flag.NewFlagSet("imagor-studio", flag.ContinueOnError)
+	flags.Usage = func() {
+		fmt.Fprintln(flags.Output(), "usage: imagor-studio [flags] [FOLDER|FILE ...]")
+		flags.PrintDefaults()
+	}
+	flags.StringVar(&cfg.dataDir, "data-dir", "", "folder for the thumbnail cache (default: the OS cache folder + /imagor-studio)")
+	cacheMiB := flags.Int64("cache-size", thumbcache.DefaultMaxBytes>>20, "maximum size of the thumbnail cache, in MiB")
+	level := flags.String("log-level", "info", "log level: debug, info, warn or error")
+	if err := flags.Parse(args); err != nil {
+		return config{}, err
+	}
+	if err := cfg.logLevel.UnmarshalText([]byte(*level)); err != nil {
+		return config{}, fmt.Errorf("invalid -log-level %q: use debug, info, warn or error", *level)
+	}
+	if *cacheMiB < 16 {
+		return config{}, fmt.Errorf("invalid -cache-size %d: give at least 16 (MiB)", *cacheMiB)
+	}
+	cfg.cacheSize = *cacheMiB << 20
+	cfg.paths = flags.Args()
+	return cfg, nil
+}
+
+func run(args []string) error {
+	cfg, err := parseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+
+	cacheDir, err := cacheFolder(cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	cache, err := thumbcache.Open(cacheDir, cfg.cacheSize, logger.With("subsystem", "cache"))
+	if err != nil {
+		return err
+	}
+	defer cache.Close()
+
+	eng, err := engine.New(engine.Config{Logger: logger.With("subsystem", "engine")})
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+
+	libraries := library.NewSet()
+	libraries.OnChange(func([]library.Library) {
+		if err := eng.SetLibraries(context.Background(), libraries.Paths()); err != nil {
+			logger.Warn("engine libraries not updated", "error", err)
+		}
+	})
+	desktop := app.New(app.Services{
+		Libraries: libraries,
+		Lister:    listing.NewLister(2 * time.Second),
+		Engine:    eng,
+		Logger:    logger,
+	})
+	desktop.OpenPaths(cfg.paths)
+
+	images := imagehandler.New(eng, cache, logger.With("subsystem", "images"))
+	return wails.Run(&options.App{
+		Title:     "Imagor Studio",
+		Width:     1280,
+		Height:    800,
+		MinWidth:  720,
+		MinHeight: 480,
+		AssetServer: &assetserver.Options{
+			Assets:     assets,
+			Middleware: serveImages(images),
+		},
+		BackgroundColour: options.NewRGB(24, 24, 27),
+		OnStartup:        desktop.Startup,
+		OnShutdown:       desktop.Shutdown,
+		Bind:             desktop.Bindings(),
+		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
+		Logger:           app.WailsLogger{Logger: logger},
+	})
+}
+
+// serveImages sends /imagor/ requests to images before Wails looks for a static asset.
+func serveImages(images http.Handler) assetserver.Middleware {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, imagehandler.Prefix+"/") {
+				images.ServeHTTP(w, r)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func cacheFolder(dataDir string) (string, error) {
+	if dataDir != "" {
+		return filepath.Join(dataDir, "cache"), nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find the cache folder: %w; pass -data-dir", err)
+	}
+	return filepath.Join(base, "imagor-studio"), nil
+}
