@@ -63,12 +63,14 @@ type Lister struct {
 }
 
 type folder struct {
-	mu       sync.Mutex
-	modTime  time.Time
-	readAt   time.Time
-	entries  []Entry
-	sorted   map[string][]int // key: sort order + direction
-	filtered map[string][]int // key: sort key + filter, last few only
+	mu         sync.Mutex
+	refreshing bool // a background read is running
+	modTime    time.Time
+	readAt     time.Time
+	entries    []Entry
+	folded     []string         // foldName of each entry's name, for sorting
+	sorted     map[string][]int // key: sort order + direction
+	filtered   map[string][]int // key: sort key + filter, last few only
 }
 
 // NewLister returns a Lister whose cache re-reads a folder at most every maxAge.
@@ -131,17 +133,45 @@ func (l *Lister) load(libraryID string, root *os.Root, path string) (*folder, er
 
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	fresh := f.entries != nil && info.ModTime().Equal(f.modTime) && time.Since(f.readAt) < l.MaxAge
-	if fresh {
+	switch {
+	case f.entries != nil && info.ModTime().Equal(f.modTime) && time.Since(f.readAt) < l.MaxAge:
+		return f, nil
+	case f.entries != nil && info.ModTime().Equal(f.modTime):
+		// The names are the same; only sizes and times of files rewritten in place can be
+		// stale. Answer from the cache and read the folder again in the background.
+		if !f.refreshing {
+			f.refreshing = true
+			go f.refresh(root, name, path, info.ModTime())
+		}
 		return f, nil
 	}
 	entries, err := readFolder(root, name, path)
 	if err != nil {
 		return nil, err
 	}
-	f.entries, f.modTime, f.readAt = entries, info.ModTime(), time.Now()
-	f.sorted, f.filtered = map[string][]int{}, map[string][]int{}
+	f.set(entries, info.ModTime())
 	return f, nil
+}
+
+// refresh reads the folder again and replaces the cached entries, unless a newer read won.
+func (f *folder) refresh(root *os.Root, name, path string, modTime time.Time) {
+	entries, err := readFolder(root, name, path)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.refreshing = false
+	if err == nil && f.modTime.Equal(modTime) {
+		f.set(entries, modTime)
+	}
+}
+
+// set replaces the cached entries and drops the orders computed for the old ones. f.mu is held.
+func (f *folder) set(entries []Entry, modTime time.Time) {
+	f.entries, f.modTime, f.readAt = entries, modTime, time.Now()
+	f.folded = make([]string, len(entries))
+	for i := range entries {
+		f.folded[i] = foldName(entries[i].Name)
+	}
+	f.sorted, f.filtered = map[string][]int{}, map[string][]int{}
 }
 
 // readFolder reads every visible entry of the folder name inside root. Hidden entries (a leading
@@ -203,7 +233,7 @@ func (f *folder) order(sortBy string, desc bool, filter string) []int {
 	sortKey := fmt.Sprintf("%s/%t", sortBy, desc)
 	sorted, ok := f.sorted[sortKey]
 	if !ok {
-		sorted = sortEntries(f.entries, sortBy, desc)
+		sorted = sortEntries(f.entries, f.folded, sortBy, desc)
 		f.sorted[sortKey] = sorted
 	}
 	if filter == "" {
@@ -226,12 +256,13 @@ func (f *folder) order(sortBy string, desc bool, filter string) []int {
 	return kept
 }
 
-func sortEntries(entries []Entry, sortBy string, desc bool) []int {
+func sortEntries(entries []Entry, folded []string, sortBy string, desc bool) []int {
 	order := make([]int, len(entries))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(i, j int) int {
+	// The comparison is a total order (names break every tie), so an unstable sort is enough.
+	slices.SortFunc(order, func(i, j int) int {
 		a, b := &entries[i], &entries[j]
 		if (a.Kind == KindFolder) != (b.Kind == KindFolder) {
 			if a.Kind == KindFolder {
@@ -240,6 +271,9 @@ func sortEntries(entries []Entry, sortBy string, desc bool) []int {
 			return 1
 		}
 		c := compareBy(a, b, sortBy)
+		if c == 0 {
+			c = compareFolded(folded[i], folded[j], a.Name, b.Name)
+		}
 		if desc {
 			c = -c
 		}
@@ -249,23 +283,13 @@ func sortEntries(entries []Entry, sortBy string, desc bool) []int {
 }
 
 func compareBy(a, b *Entry, sortBy string) int {
-	var c int
 	switch sortBy {
 	case SortModified:
-		c = a.ModTime.Compare(b.ModTime)
+		return a.ModTime.Compare(b.ModTime)
 	case SortSize:
-		c = compareInt(a.Size, b.Size)
+		return compareInt(a.Size, b.Size)
 	}
-	if c != 0 {
-		return c
-	}
-	if NaturalLess(a.Name, b.Name) {
-		return -1
-	}
-	if a.Name == b.Name {
-		return 0
-	}
-	return 1
+	return 0
 }
 
 func compareInt(a, b int64) int {

@@ -179,3 +179,40 @@ func TestVersion_ChangesWithContent(t *testing.T) {
 		t.Errorf("Version=%s for both contents, want a change", listing.Version(info1))
 	}
 }
+
+func TestLister_ListRefreshesInPlaceWrites(t *testing.T) {
+	dir := t.TempDir()
+	MustWrite(t, dir, "a.jpg", "x")
+	root := MustRoot(t, dir)
+	lister := listing.NewLister(10 * time.Millisecond)
+	if _, err := lister.List("lib", root, listing.Query{}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Rewriting a file in place leaves the folder's modification time alone, so only the
+	// background re-read after MaxAge can see the new size.
+	f, err := os.OpenFile(filepath.Join(dir, "a.jpg"), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("more"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	time.Sleep(20 * time.Millisecond)
+
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		page, err := lister.List("lib", root, listing.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Entries[0].Size == 5 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Size=%d two seconds after an in-place write, want 5", page.Entries[0].Size)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

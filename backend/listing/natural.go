@@ -2,7 +2,6 @@ package listing
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -10,35 +9,66 @@ import (
 // value ("img2" before "img10"), letters compare without case, and names equal by those rules
 // fall back to byte order so the order is total.
 func NaturalLess(a, b string) bool {
-	if c := naturalCompare(a, b); c != 0 {
-		return c < 0
-	}
-	return a < b
+	return NaturalCompare(a, b) < 0
 }
 
-func naturalCompare(a, b string) int {
+// NaturalCompare returns -1, 0 or +1 as a sorts before, equal to or after b in the order of
+// NaturalLess.
+func NaturalCompare(a, b string) int {
+	return compareFolded(foldName(a), foldName(b), a, b)
+}
+
+// foldName returns the form of name that natural comparison reads: lower case.
+func foldName(name string) string {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(name)
+		}
+	}
+	return name
+}
+
+// compareFolded compares two names already passed through foldName, falling back to the
+// original names when they are equal, so the order is total.
+func compareFolded(fa, fb, a, b string) int {
+	if c := naturalCompareFolded(fa, fb); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// naturalCompareFolded walks two lower-case names byte by byte. Digit runs compare by value;
+// every other byte compares as is, which for UTF-8 is the same as comparing code points.
+func naturalCompareFolded(a, b string) int {
 	for a != "" && b != "" {
 		if isDigit(a[0]) && isDigit(b[0]) {
 			var da, db string
 			da, a = digitRun(a)
 			db, b = digitRun(b)
 			if c := compareNumbers(da, db); c != 0 {
-				return c
+				return sign(c)
 			}
 			continue
 		}
-		ra, sa := utf8.DecodeRuneInString(a)
-		rb, sb := utf8.DecodeRuneInString(b)
-		a, b = a[sa:], b[sb:]
-		la, lb := unicode.ToLower(ra), unicode.ToLower(rb)
-		if la != lb {
-			if la < lb {
+		if a[0] != b[0] {
+			if a[0] < b[0] {
 				return -1
 			}
 			return 1
 		}
+		a, b = a[1:], b[1:]
 	}
-	return len(a) - len(b)
+	return sign(len(a) - len(b))
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
