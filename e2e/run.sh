@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests: Playwright in Chromium against the dev-tagged app (real frontend,
+# real bindings, real engine), then the production app, copied out of the build tree, in a real
+# window. Screenshots go to e2e/out/. Needs `go tool task build build:dev` first (test:e2e does it).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+# A CI box or an SSH login has no X server and no session bus: run inside fresh ones, which also
+# end every process that GTK or WebKit starts on them.
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  exec dbus-run-session -- bash "$0" "$@"
+fi
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash "$0" "$@"
+fi
+export NO_AT_BRIDGE=1
+
+work=$(mktemp -d)
+app_pid=""
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  # TERM, then INT, then KILL: a dev build once ignored TERM for over two seconds.
+  for sig in TERM INT KILL; do
+    kill -"$sig" "$app_pid" 2>/dev/null || break
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+      kill -0 "$app_pid" 2>/dev/null || break 2
+      sleep 0.3
+    done
+  done
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+trap 'stop_app; rm -rf "$work"' EXIT
+
+fixtures="$root/build/testdata/e2e"
+bash "$root/e2e/fixtures.sh" "$fixtures"
+(cd "$root/e2e" && [ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+mkdir -p "$root/e2e/out"
+
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+echo "e2e: dev app on 127.0.0.1:$port"
+devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" \
+  IMAGOR_STUDIO_ENGINE="$root/build/bin/imagor-studio-engine" \
+  "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" \
+  "$fixtures/photos" "$fixtures/bad" "$fixtures/names" "$fixtures/many" \
+  >"$root/e2e/out/dev-app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$root/e2e/out/dev-app.log"; echo "e2e: dev app exited"; exit 1; }
+  sleep 0.2
+done
+
+status=0
+(cd "$root/e2e" && BASE_URL="http://127.0.0.1:$port" FIXTURES="$fixtures" OUT="$root/e2e/out" \
+  node --test --test-concurrency=1 tests/) || status=$?
+stop_app
+[ "$status" -eq 0 ] || { echo "e2e: browser tests failed; log in e2e/out/dev-app.log"; exit "$status"; }
+
+bash "$root/e2e/window.sh" "$fixtures/photos" "$work"

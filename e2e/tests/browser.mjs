@@ -1,0 +1,58 @@
+// Starts Debian's Chromium through playwright-core for the end-to-end tests, with the flags that
+// keep it off the network, and collects page errors other than the dev server's known noise.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { chromium } from 'playwright-core'
+
+export const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:34115'
+export const outDir = process.env.OUT ?? 'out'
+
+// The dev server's ipc.js throws this once in a plain browser, and there is no favicon.
+const knownNoise = [/reading 'nodes'/, /favicon\.ico/]
+
+export async function openApp() {
+  const profile = mkdtempSync(join(tmpdir(), 'studio-chromium-'))
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const errors = []
+  page.on('pageerror', (err) => {
+    if (!knownNoise.some((re) => re.test(err.message))) errors.push(err.message)
+  })
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !knownNoise.some((re) => re.test(msg.text()))) {
+      errors.push(msg.text())
+    }
+  })
+  await page.goto(baseURL + '/')
+  const close = async () => {
+    await browser.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+  return { browser, page, errors, close }
+}
+
+// Opens the library whose name is given, from the sidebar.
+export async function openLibrary(page, name) {
+  await page.locator('[data-testid="library-item"]', { hasText: name }).first().click()
+  await page.waitForSelector('[data-testid="tile"]')
+}
+
+// Counts every element in the document.
+export function domNodes(page) {
+  return page.evaluate(() => document.getElementsByTagName('*').length)
+}
