@@ -24,6 +24,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/sqlite"
 	"github.com/imagor-studio/desktop/backend/thumbcache"
 )
 
@@ -52,7 +53,7 @@ func parseFlags(args []string) (config, error) {
 		fmt.Fprintln(flags.Output(), "usage: imagor-studio [flags] [FOLDER|FILE ...]")
 		flags.PrintDefaults()
 	}
-	flags.StringVar(&cfg.dataDir, "data-dir", "", "folder for the thumbnail cache (default: the OS cache folder + /imagor-studio)")
+	flags.StringVar(&cfg.dataDir, "data-dir", "", "folder for settings (config.db) and the thumbnail cache (default: the OS config and cache folders)")
 	cacheMiB := flags.Int64("cache-size", thumbcache.DefaultMaxBytes>>20, "maximum size of the thumbnail cache, in MiB")
 	level := flags.String("log-level", "info", "log level: debug, info, warn or error")
 	if err := flags.Parse(args); err != nil {
@@ -95,7 +96,17 @@ func run(args []string) error {
 	}
 	defer eng.Close()
 
-	libraries := library.NewSet()
+	configPath, err := configFile(cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	config, err := sqlite.Open(context.Background(), configPath)
+	if err != nil {
+		return err
+	}
+	defer config.Close()
+
+	libraries := library.NewSet(config)
 	libraries.OnChange(func([]library.Library) {
 		if err := eng.SetLibraries(context.Background(), libraries.Paths()); err != nil {
 			logger.Warn("engine libraries not updated", "error", err)
@@ -107,6 +118,9 @@ func run(args []string) error {
 		Engine:    eng,
 		Logger:    logger,
 	})
+	if err := desktop.Restore(context.Background()); err != nil {
+		return err
+	}
 	desktop.OpenPaths(cfg.paths)
 
 	images := imagehandler.New(eng, cache, logger.With("subsystem", "images"))
@@ -140,6 +154,22 @@ func serveImages(images http.Handler) assetserver.Middleware {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// configFile returns the path of config.db, creating its folder.
+func configFile(dataDir string) (string, error) {
+	dir := dataDir
+	if dir == "" {
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find the config folder: %w; pass -data-dir", err)
+		}
+		dir = filepath.Join(base, "imagor-studio")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create the config folder: %w", err)
+	}
+	return filepath.Join(dir, "config.db"), nil
 }
 
 func cacheFolder(dataDir string) (string, error) {

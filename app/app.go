@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"runtime"
@@ -100,4 +101,20 @@ func (a *App) context() context.Context {
 
 func toLibrary(l library.Library) Library {
 	return Library{ID: l.ID, Name: l.Name, Path: l.Path}
+}
+
+// Restore reopens the libraries remembered from earlier runs. Folders that are missing now are
+// reported on the start screen and stay remembered.
+func (a *App) Restore(ctx context.Context) error {
+	missing, err := a.svc.Libraries.Restore(ctx)
+	if err != nil {
+		return err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, lib := range missing {
+		a.start.Errors = append(a.start.Errors, fmt.Sprintf("Folder %s is missing (unplugged or moved); "+
+			"it stays in the list until you remove it", lib.Path))
+	}
+	return nil
 }

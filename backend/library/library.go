@@ -4,6 +4,7 @@
 package library
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -21,6 +22,7 @@ var (
 	ErrNotFolder   = errors.New("not a folder")
 	ErrOutside     = errors.New("path is outside the library")
 	ErrInvalidPath = errors.New("invalid path")
+	ErrNotSaved    = errors.New("not saved in the settings")
 )
 
 // Library is a folder the user opened.
@@ -38,17 +40,44 @@ func IDFor(dir string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
+// Store remembers libraries across restarts. The config database implements it.
+type Store interface {
+	FolderLibraries(ctx context.Context) ([]Library, error)
+	SaveFolderLibrary(ctx context.Context, lib Library) error
+	DeleteLibrary(ctx context.Context, id string) error
+}
+
 // Set is the ordered set of open libraries. It is safe for concurrent use.
 type Set struct {
+	store     Store // nil keeps libraries in memory only
 	mu        sync.RWMutex
 	libraries []Library
 	roots     map[string]*os.Root
 	onChange  []func([]Library)
 }
 
-// NewSet returns an empty Set.
-func NewSet() *Set {
-	return &Set{roots: map[string]*os.Root{}}
+// NewSet returns an empty Set that remembers libraries in store, which may be nil.
+func NewSet(store Store) *Set {
+	return &Set{store: store, roots: map[string]*os.Root{}}
+}
+
+// Restore opens the libraries the store remembers, in their order. A remembered folder that is
+// missing now (an unplugged drive) stays remembered and is returned in missing.
+func (s *Set) Restore(ctx context.Context) ([]Library, error) {
+	if s.store == nil {
+		return nil, nil
+	}
+	remembered, err := s.store.FolderLibraries(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("restore libraries: %w", err)
+	}
+	var missing []Library
+	for _, lib := range remembered {
+		if _, err := s.add(lib.Path, false); err != nil {
+			missing = append(missing, lib)
+		}
+	}
+	return missing, nil
 }
 
 // OnChange registers fn to be called, outside the lock, with the new list after every change.
@@ -58,10 +87,15 @@ func (s *Set) OnChange(fn func([]Library)) {
 	s.mu.Unlock()
 }
 
-// Add opens dir as a library and returns it. Adding a folder that is already open returns the
-// existing library. dir must be an existing folder; a relative dir is taken from the working
-// directory.
+// Add opens dir as a library, remembers it, and returns it. Adding a folder that is already open
+// returns the existing library. dir must be an existing folder; a relative dir is taken from the
+// working directory. When the store fails, the library is open for this run only and the error
+// wraps ErrNotSaved.
 func (s *Set) Add(dir string) (Library, error) {
+	return s.add(dir, true)
+}
+
+func (s *Set) add(dir string, save bool) (Library, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return Library{}, fmt.Errorf("add library %q: %w", dir, err)
@@ -93,6 +127,11 @@ func (s *Set) Add(dir string) (Library, error) {
 	s.mu.Unlock()
 
 	notify(listeners, list)
+	if save && s.store != nil {
+		if err := s.store.SaveFolderLibrary(context.Background(), lib); err != nil {
+			return lib, fmt.Errorf("remember library %q: %w: %w", abs, ErrNotSaved, err)
+		}
+	}
 	return lib, nil
 }
 
@@ -113,6 +152,11 @@ func (s *Set) Remove(id string) error {
 	s.mu.Unlock()
 
 	notify(listeners, list)
+	if s.store != nil {
+		if err := s.store.DeleteLibrary(context.Background(), id); err != nil {
+			return fmt.Errorf("forget library %q: %w: %w", id, ErrNotSaved, err)
+		}
+	}
 	return nil
 }
 

@@ -11,7 +11,7 @@ import (
 
 func TestSet_Add(t *testing.T) {
 	dir := t.TempDir()
-	set := library.NewSet()
+	set := library.NewSet(nil)
 	var notified [][]library.Library
 	set.OnChange(func(list []library.Library) { notified = append(notified, list) })
 
@@ -60,7 +60,7 @@ func TestSet_Add(t *testing.T) {
 }
 
 func TestSet_Remove(t *testing.T) {
-	set := library.NewSet()
+	set := library.NewSet(nil)
 	a, err := set.Add(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +93,7 @@ func TestSet_Find(t *testing.T) {
 	if err := os.Mkdir(inner, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	set := library.NewSet()
+	set := library.NewSet(nil)
 	if _, err := set.Add(outer); err != nil {
 		t.Fatal(err)
 	}
