@@ -79,7 +79,7 @@ type benchSetup struct {
 func newBenchSetup(b *testing.B) benchSetup {
 	b.Helper()
 	dir := b.TempDir()
-	libs := library.NewSet()
+	libs := library.NewSet(nil)
 	lib, err := libs.Add(dir)
 	if err != nil {
 		b.Fatal(err)
