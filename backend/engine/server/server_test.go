@@ -428,21 +428,54 @@ func TestServer_BrokenFiles(t *testing.T) {
 	}
 }
 
-// TestServer_TruncatedJPEG records what libvips does with the first half of a JPEG: it decodes
-// what is there and fills the rest, so a picture of the full size still comes out.
-func TestServer_TruncatedJPEG(t *testing.T) {
-	lib := MustLibrary(t)
-	whole := MustJPEG(t, 400, 300)
-	MustWriteFile(t, lib, "half.jpg", whole[:len(whole)/2])
-
-	rec := MustGet(t, imageurl.Thumbnail(libraryID+"/half.jpg", "", imageurl.ThumbnailSize))
-	cfg, _ := MustDecodeConfig(t, rec.Body.Bytes())
-	if cfg.Width != 256 || cfg.Height != 192 {
-		t.Errorf("thumbnail of a truncated JPEG size=%dx%d, want 256x192", cfg.Width, cfg.Height)
+// TestServer_Truncated records what the engine does with the first half of a file. libvips
+// decodes what there is of a JPEG or PNG and fills the rest, so a picture of the full size comes
+// out. Half a WebP or TIFF is not recognised as an image at all.
+func TestServer_Truncated(t *testing.T) {
+	tests := []struct {
+		name        string
+		file        string
+		data        func(t *testing.T) []byte
+		wantStatus  int
+		wantMessage string // of an error
+	}{
+		{"OKJPEG", "half.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) }, http.StatusOK, ""},
+		{"OKPNG", "half.png", func(t *testing.T) []byte { return MustPNG(t, 400, 300) }, http.StatusOK, ""},
+		{"ErrWebP", "half.webp", func(t *testing.T) []byte { return MustConvert(t, 400, 300, "a.webp") },
+			http.StatusNotAcceptable, "unsupported format"},
+		{"ErrTIFF", "half.tiff", func(t *testing.T) []byte { return MustConvert(t, 400, 300, "a.tiff", "-compress", "none") },
+			http.StatusNotAcceptable, "unsupported format"},
 	}
-	meta := MustMeta(t, imageurl.Meta(libraryID+"/half.jpg", ""))
-	if meta.Width != 400 || meta.Height != 300 {
-		t.Errorf("meta of a truncated JPEG size=%dx%d, want 400x300", meta.Width, meta.Height)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lib := MustLibrary(t)
+			whole := tc.data(t)
+			MustWriteFile(t, lib, tc.file, whole[:len(whole)/2])
+			key := libraryID + "/" + tc.file
+
+			rec := serve(http.MethodGet, imageurl.Thumbnail(key, "", imageurl.ThumbnailSize), nil)
+			if rec.Code != tc.wantStatus {
+				t.Fatalf("status=%d body=%s, want %d", rec.Code, rec.Body, tc.wantStatus)
+			}
+			if tc.wantStatus != http.StatusOK {
+				var e engineError
+				if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil {
+					t.Fatalf("body %s: %v", rec.Body, err)
+				}
+				if e.Message != tc.wantMessage {
+					t.Errorf("message=%q, want %q", e.Message, tc.wantMessage)
+				}
+				return
+			}
+			cfg, _ := MustDecodeConfig(t, rec.Body.Bytes())
+			if cfg.Width != 256 || cfg.Height != 192 {
+				t.Errorf("thumbnail size=%dx%d, want 256x192", cfg.Width, cfg.Height)
+			}
+			meta := MustMeta(t, imageurl.Meta(key, ""))
+			if meta.Width != 400 || meta.Height != 300 {
+				t.Errorf("meta size=%dx%d, want 400x300", meta.Width, meta.Height)
+			}
+		})
 	}
 }
 
