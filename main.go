@@ -24,6 +24,8 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/secrets"
+	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/sqlite"
 	"github.com/imagor-studio/desktop/backend/thumbcache"
 )
@@ -34,6 +36,7 @@ var assets embed.FS
 // config is what the command line sets.
 type config struct {
 	dataDir   string
+	keyring   string
 	cacheSize int64
 	logLevel  slog.Level
 	paths     []string
@@ -55,6 +58,7 @@ func parseFlags(args []string) (config, error) {
 	}
 	flags.StringVar(&cfg.dataDir, "data-dir", "", "folder for settings (config.db) and the thumbnail cache (default: the OS config and cache folders)")
 	cacheMiB := flags.Int64("cache-size", thumbcache.DefaultMaxBytes>>20, "maximum size of the thumbnail cache, in MiB")
+	flags.StringVar(&cfg.keyring, "keyring", secrets.ModeAuto, "where the key that protects saved secrets is kept: auto (the OS keychain when one answers, else a file), keychain or file")
 	level := flags.String("log-level", "info", "log level: debug, info, warn or error")
 	if err := flags.Parse(args); err != nil {
 		return config{}, err
@@ -106,6 +110,17 @@ func run(args []string) error {
 	}
 	defer config.Close()
 
+	box, err := secrets.OpenBox(context.Background(), secrets.Options{
+		Mode: cfg.keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
+	})
+	if err != nil {
+		return err
+	}
+	prefs := settings.New(config, box)
+	if _, err := prefs.AppSecret(context.Background(), settings.SecretURLSigning); err != nil {
+		return err
+	}
+
 	libraries := library.NewSet(config)
 	libraries.OnChange(func([]library.Library) {
 		if err := eng.SetLibraries(context.Background(), libraries.Paths()); err != nil {
@@ -116,6 +131,7 @@ func run(args []string) error {
 		Libraries: libraries,
 		Lister:    listing.NewLister(2 * time.Second),
 		Engine:    eng,
+		Settings:  prefs,
 		Logger:    logger,
 	})
 	if err := desktop.Restore(context.Background()); err != nil {

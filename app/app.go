@@ -14,6 +14,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/settings"
 )
 
 // Services are the backend parts the app calls.
@@ -21,6 +22,7 @@ type Services struct {
 	Libraries *library.Set
 	Lister    *listing.Lister
 	Engine    *engine.Engine
+	Settings  *settings.Service
 	Logger    *slog.Logger
 }
 
@@ -41,7 +43,7 @@ func New(svc Services) *App {
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}}
+	return []any{&Gallery{app: a}, &Settings{app: a}}
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.

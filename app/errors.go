@@ -8,6 +8,8 @@ import (
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/secrets"
+	"github.com/imagor-studio/desktop/backend/settings"
 )
 
 // userError turns a backend error into one whose message a person can act on. The backend's
@@ -31,6 +33,10 @@ func userMessage(err error) string {
 		return fmt.Sprintf("%v: it was moved or deleted; pick it again", err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Sprintf("%v: check the folder's permissions", err)
+	case errors.Is(err, settings.ErrInvalid), errors.Is(err, settings.ErrNotFound):
+		return err.Error()
+	case errors.Is(err, secrets.ErrUndecryptable):
+		return fmt.Sprintf("%v (Settings → imagor profiles)", err)
 	case errors.Is(err, engine.ErrUnavailable):
 		return fmt.Sprintf("%v: reinstall the app if this persists", err)
 	}

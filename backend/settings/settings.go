@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -220,4 +221,33 @@ func newID() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// maxPreferenceBytes bounds one preference value; preferences are small JSON documents.
+const maxPreferenceBytes = 64 << 10
+
+// Preferences returns the UI preferences, each a JSON value under its key.
+func (s *Service) Preferences(ctx context.Context) (map[string]string, error) {
+	return s.db.Preferences(ctx)
+}
+
+// SetPreference stores a UI preference. The key is a short name of letters, digits, dots,
+// dashes and underscores; the value is JSON text of at most 64 KiB.
+func (s *Service) SetPreference(ctx context.Context, key, value string) error {
+	if key == "" || len(key) > 64 || strings.Trim(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != "" {
+		return fmt.Errorf("%w: preference name %q: use up to 64 letters, digits, '.', '-' or '_'", ErrInvalid, key)
+	}
+	if len(value) > maxPreferenceBytes {
+		return fmt.Errorf("%w: preference %s is %d bytes; the limit is %d", ErrInvalid, key, len(value), maxPreferenceBytes)
+	}
+	if !json.Valid([]byte(value)) {
+		return fmt.Errorf("%w: preference %s is not JSON", ErrInvalid, key)
+	}
+	return s.db.SetPreference(ctx, key, value)
+}
+
+// KeySource says where the secrets key is kept ("keychain" or "file"), and the warning the
+// settings page shows when it had to fall back to the file.
+func (s *Service) KeySource() (string, string) {
+	return s.box.Source, s.box.Warning
 }

@@ -1,5 +1,27 @@
 export namespace app {
 	
+	export class About {
+	    app: string;
+	    imagor: string;
+	    vips: string;
+	    go: string;
+	    platform: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new About(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.app = source["app"];
+	        this.imagor = source["imagor"];
+	        this.vips = source["vips"];
+	        this.go = source["go"];
+	        this.platform = source["platform"];
+	        this.error = source["error"];
+	    }
+	}
 	export class EngineInfo {
 	    imagor: string;
 	    vips: string;
@@ -44,6 +66,20 @@ export namespace app {
 	        this.preview = source["preview"];
 	        this.original = source["original"];
 	        this.meta = source["meta"];
+	    }
+	}
+	export class KeyStatus {
+	    source: string;
+	    warning: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.warning = source["warning"];
 	    }
 	}
 	export class Library {
@@ -156,6 +192,117 @@ export namespace app {
 	        this.open = this.convertValues(source["open"], Location);
 	        this.platform = source["platform"];
 	        this.errors = source["errors"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace settings {
+	
+	export class ProfileLibrary {
+	    library: string;
+	    pathPrefix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileLibrary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.pathPrefix = source["pathPrefix"];
+	    }
+	}
+	export class Profile {
+	    id: string;
+	    name: string;
+	    baseUrl: string;
+	    signer: string;
+	    truncate: number;
+	    escapesNames: boolean;
+	    rendersPreviews: boolean;
+	    secretSet: boolean;
+	    libraries: ProfileLibrary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.baseUrl = source["baseUrl"];
+	        this.signer = source["signer"];
+	        this.truncate = source["truncate"];
+	        this.escapesNames = source["escapesNames"];
+	        this.rendersPreviews = source["rendersPreviews"];
+	        this.secretSet = source["secretSet"];
+	        this.libraries = this.convertValues(source["libraries"], ProfileLibrary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileInput {
+	    id: string;
+	    name: string;
+	    baseUrl: string;
+	    secret?: string;
+	    signer: string;
+	    truncate: number;
+	    escapesNames: boolean;
+	    rendersPreviews: boolean;
+	    libraries: ProfileLibrary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.baseUrl = source["baseUrl"];
+	        this.secret = source["secret"];
+	        this.signer = source["signer"];
+	        this.truncate = source["truncate"];
+	        this.escapesNames = source["escapesNames"];
+	        this.rendersPreviews = source["rendersPreviews"];
+	        this.libraries = this.convertValues(source["libraries"], ProfileLibrary);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"runtime"
+	"runtime/debug"
+
+	"github.com/imagor-studio/desktop/backend/settings"
+)
+
+// Settings is bound to the frontend: imagor profiles, UI preferences and the about box.
+type Settings struct {
+	app *App
+}
+
+// KeyStatus tells the settings page where the secrets key is kept.
+type KeyStatus struct {
+	Source  string `json:"source"`  // keychain or file
+	Warning string `json:"warning"` // set when the keychain was not available
+}
+
+// About lists the versions shown in the about section.
+type About struct {
+	App      string `json:"app"`
+	Imagor   string `json:"imagor"`
+	Vips     string `json:"vips"`
+	Go       string `json:"go"`
+	Platform string `json:"platform"`
+	Error    string `json:"error"` // set when the engine could not be asked
+}
+
+// Preferences returns the stored UI preferences, each a JSON value.
+func (s *Settings) Preferences() (map[string]string, error) {
+	prefs, err := s.app.svc.Settings.Preferences(s.app.context())
+	return prefs, userError(err)
+}
+
+// SetPreference stores one UI preference; value is JSON.
+func (s *Settings) SetPreference(key, value string) error {
+	return userError(s.app.svc.Settings.SetPreference(s.app.context(), key, value))
+}
+
+// Profiles returns the imagor URL profiles. Secrets are reported as set or not, never returned.
+func (s *Settings) Profiles() ([]settings.Profile, error) {
+	profiles, err := s.app.svc.Settings.Profiles(s.app.context())
+	return profiles, userError(err)
+}
+
+// SaveProfile creates or updates an imagor URL profile.
+func (s *Settings) SaveProfile(in settings.ProfileInput) (settings.Profile, error) {
+	p, err := s.app.svc.Settings.SaveProfile(s.app.context(), in)
+	return p, userError(err)
+}
+
+// DeleteProfile removes an imagor URL profile.
+func (s *Settings) DeleteProfile(id string) error {
+	return userError(s.app.svc.Settings.DeleteProfile(s.app.context(), id))
+}
+
+// KeyStatus reports where the secrets key is kept.
+func (s *Settings) KeyStatus() KeyStatus {
+	source, warning := s.app.svc.Settings.KeySource()
+	return KeyStatus{Source: source, Warning: warning}
+}
+
+// About returns the versions of the app, imagor and libvips.
+func (s *Settings) About() About {
+	about := About{App: "devel", Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		about.App = info.Main.Version
+	}
+	health, err := s.app.svc.Engine.Health(s.app.context())
+	if err != nil {
+		about.Error = userMessage(err)
+		return about
+	}
+	about.Imagor, _ = health["imagor"].(string)
+	about.Vips, _ = health["vips"].(string)
+	return about
+}
