@@ -83,6 +83,14 @@ func run(args []string) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.logLevel}))
+	if generatingBindings {
+		dir, err := os.MkdirTemp("", "imagor-studio-bindings-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.dataDir, cfg.keyring = dir, secrets.ModeFile
+	}
 
 	cacheDir, err := cacheFolder(cfg.dataDir)
 	if err != nil {
