@@ -1,0 +1,163 @@
+// The only module that imports the generated Wails bindings, so tests can mock it as a whole.
+// The bindings return plain JSON objects; these functions narrow them to the types below.
+import * as Gallery from '../../wailsjs/go/app/Gallery'
+import type { app } from '../../wailsjs/go/models'
+
+export type EntryKind = 'folder' | 'image' | 'video' | 'other'
+export type SortKey = 'name' | 'modified' | 'size'
+
+export const SORT_KEYS: readonly SortKey[] = ['name', 'modified', 'size']
+
+export interface Library {
+  id: string
+  name: string
+  path: string
+}
+
+/** A folder of a library ("" is the root) and, optionally, a file in it to focus. */
+export interface Location {
+  library: string
+  path: string
+  select: string
+}
+
+export interface Entry {
+  name: string
+  /** Slash-separated path relative to the library root. */
+  path: string
+  kind: EntryKind
+  size: number
+  /** Unix milliseconds. */
+  modTime: number
+  /** Same-origin /imagor/ URLs, empty for entries that are not images. */
+  thumbnail: string
+  thumbnailLarge: string
+  preview: string
+  original: string
+  meta: string
+}
+
+export interface ListRequest {
+  library: string
+  path: string
+  sort: SortKey
+  desc: boolean
+  filter: string
+  offset: number
+  limit: number
+}
+
+export interface ListPage {
+  library: string
+  path: string
+  entries: Entry[]
+  /** Entries that pass the filter in the whole folder. */
+  total: number
+  offset: number
+}
+
+export interface StartState {
+  libraries: Library[]
+  open: Location | null
+  platform: string
+  /** Command-line paths that failed to open, as messages for the user. */
+  errors: string[]
+}
+
+export interface EngineInfo {
+  imagor: string
+  vips: string
+  pid: number
+}
+
+const ENTRY_KINDS: readonly string[] = ['folder', 'image', 'video', 'other']
+
+function toKind(kind: string): EntryKind {
+  return ENTRY_KINDS.includes(kind) ? (kind as EntryKind) : 'other'
+}
+
+function toLibrary(lib: app.Library): Library {
+  return { id: lib.id, name: lib.name, path: lib.path }
+}
+
+function toLocation(loc: app.Location | null | undefined): Location | null {
+  if (!loc) return null
+  return { library: loc.library, path: loc.path ?? '', select: loc.select ?? '' }
+}
+
+function toEntry(e: app.Entry): Entry {
+  return {
+    name: e.name,
+    path: e.path,
+    kind: toKind(e.kind),
+    size: e.size ?? 0,
+    modTime: e.modTime ?? 0,
+    thumbnail: e.thumbnail ?? '',
+    thumbnailLarge: e.thumbnailLarge ?? '',
+    preview: e.preview ?? '',
+    original: e.original ?? '',
+    meta: e.meta ?? '',
+  }
+}
+
+/**
+ * Returns the message of a rejected binding call. Go errors reject with a string that is meant
+ * for the user as is.
+ */
+export function errorMessage(err: unknown): string {
+  if (typeof err === 'string') return err
+  if (err instanceof Error) return err.message
+  return String(err)
+}
+
+export async function start(): Promise<StartState> {
+  const state = await Gallery.Start()
+  return {
+    libraries: (state.libraries ?? []).map(toLibrary),
+    open: toLocation(state.open),
+    platform: state.platform ?? '',
+    errors: state.errors ?? [],
+  }
+}
+
+export async function libraries(): Promise<Library[]> {
+  return ((await Gallery.Libraries()) ?? []).map(toLibrary)
+}
+
+export async function addLibrary(path: string): Promise<Library> {
+  return toLibrary(await Gallery.AddLibrary(path))
+}
+
+export async function removeLibrary(id: string): Promise<void> {
+  await Gallery.RemoveLibrary(id)
+}
+
+/** Shows the native folder dialog; resolves to null when the user cancels it. */
+export async function chooseFolder(): Promise<Library | null> {
+  const lib = (await Gallery.ChooseFolder()) as app.Library | null
+  return lib ? toLibrary(lib) : null
+}
+
+export async function openDropped(paths: string[]): Promise<Location | null> {
+  return toLocation(await Gallery.OpenDropped(paths))
+}
+
+export async function list(req: ListRequest): Promise<ListPage> {
+  const page = await Gallery.List(req)
+  return {
+    library: page.library,
+    path: page.path,
+    entries: (page.entries ?? []).map(toEntry),
+    total: page.total,
+    offset: page.offset,
+  }
+}
+
+export async function folders(library: string, path: string): Promise<Entry[]> {
+  return ((await Gallery.Folders(library, path)) ?? []).map(toEntry)
+}
+
+export async function engineInfo(): Promise<EngineInfo> {
+  const info = await Gallery.EngineInfo()
+  return { imagor: info.imagor, vips: info.vips, pid: info.pid }
+}

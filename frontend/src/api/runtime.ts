@@ -1,0 +1,42 @@
+// Wrapper around the Wails JS runtime. Outside Wails (plain `vite dev`, tests) window.runtime is
+// missing, so each call degrades to a no-op with a warning instead of throwing.
+import * as Runtime from '../../wailsjs/runtime/runtime'
+
+declare global {
+  interface Window {
+    runtime?: unknown
+  }
+}
+
+function hasRuntime(): boolean {
+  return typeof window !== 'undefined' && window.runtime !== undefined
+}
+
+/** Registers the handler for files dropped from the OS onto an element marked as drop target. */
+export function onFileDrop(handler: (paths: string[]) => void): () => void {
+  if (!hasRuntime()) {
+    console.warn('Wails runtime not found: file drops are disabled')
+    return () => {}
+  }
+  Runtime.OnFileDrop((_x, _y, paths) => handler(paths), true)
+  return () => Runtime.OnFileDropOff()
+}
+
+export async function isFullscreen(): Promise<boolean> {
+  if (!hasRuntime()) return Boolean(document.fullscreenElement)
+  return Runtime.WindowIsFullscreen()
+}
+
+export function setFullscreen(on: boolean): void {
+  if (!hasRuntime()) {
+    console.warn('Wails runtime not found: full screen is not available')
+    return
+  }
+  if (on) Runtime.WindowFullscreen()
+  else Runtime.WindowUnfullscreen()
+}
+
+export async function copyText(text: string): Promise<boolean> {
+  if (!hasRuntime()) return false
+  return Runtime.ClipboardSetText(text)
+}

@@ -1,0 +1,258 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
+import type { Entry } from '@/api/gallery'
+import { Tile } from '@/components/tile'
+import { useElementSize } from '@/hooks/use-element-size'
+import { GRID_GAP, GRID_PADDING, clampTileSize, computeLayout, moveFocus } from '@/lib/grid-math'
+import type { ListingSource } from '@/lib/listing-source'
+import { recalledScroll, rememberScroll } from '@/lib/scroll-memory'
+
+/** Rows rendered above and below the viewport. */
+const OVERSCAN_ROWS = 2
+/** Wait for the scroll position to settle before requesting pages, so a fast drag of the
+ * scrollbar does not request every page it passes. */
+const PAGE_REQUEST_DELAY_MS = 60
+/** Tile size change per notch of Ctrl + mouse wheel. */
+const WHEEL_ZOOM_STEP = 16
+
+export interface GalleryGridHandle {
+  /** Moves the roving focus to index, scrolls it into view and gives it keyboard focus. */
+  focusItem: (index: number) => void
+}
+
+export interface GalleryGridProps {
+  source: ListingSource
+  /** Key under which the scroll offset is remembered, one per folder. */
+  scrollKey: string
+  tileSize: number
+  showNames: boolean
+  /** Accessible name of the grid. */
+  label: string
+  /** Library-relative path of a file to focus once its page is loaded, or "". */
+  initialSelect: string
+  onOpen: (entry: Entry, index: number) => void
+  onParent: () => void
+  onTileSizeChange: (size: number) => void
+  ref?: Ref<GalleryGridHandle>
+}
+
+/**
+ * The virtual thumbnail grid: only the rows in view (plus a few) are in the DOM, and the pages
+ * they show are fetched by offset as they come into view.
+ */
+export function GalleryGrid({
+  source,
+  scrollKey,
+  tileSize,
+  showNames,
+  label,
+  initialSelect,
+  onOpen,
+  onParent,
+  onTileSizeChange,
+  ref,
+}: GalleryGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const { width, height } = useElementSize(scrollRef)
+  const total = source.total
+  const layout = computeLayout({ width, tileSize, total, showNames })
+  const { columns, cellSize, rowHeight } = layout
+  const rowCount = width > 0 ? layout.rowCount : 0
+
+  const [focusIndex, setFocusIndex] = useState(0)
+  const [takeFocus, setTakeFocus] = useState(false)
+  const activeIndex = Math.min(focusIndex, Math.max(0, total - 1))
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN_ROWS,
+    paddingStart: GRID_PADDING,
+    paddingEnd: GRID_PADDING,
+    initialOffset: () => recalledScroll(scrollKey),
+  })
+
+  // Row heights are fixed, so a new tile size or name toggle only needs the cache dropped, then
+  // the first tile in view is kept in view.
+  const shown = useRef({ columns: 0, rowHeight: 0, firstIndex: 0 })
+  useLayoutEffect(() => {
+    const before = shown.current
+    if (width === 0 || (before.columns === columns && before.rowHeight === rowHeight)) return
+    virtualizer.measure()
+    if (before.columns === 0) {
+      virtualizer.scrollToOffset(recalledScroll(scrollKey))
+    } else {
+      virtualizer.scrollToIndex(Math.floor(before.firstIndex / columns), { align: 'start' })
+    }
+    shown.current = { ...before, columns, rowHeight }
+  }, [virtualizer, width, columns, rowHeight, scrollKey])
+
+  const rows = virtualizer.getVirtualItems()
+  const firstRow = rows.length > 0 ? rows[0].index : 0
+  const lastRow = rows.length > 0 ? rows[rows.length - 1].index : -1
+  const firstIndex = firstRow * columns
+  const lastIndex = (lastRow + 1) * columns - 1
+
+  useEffect(() => {
+    shown.current.firstIndex = firstIndex
+    if (lastRow < 0) return
+    // One screen ahead and behind, so pages usually arrive before their rows scroll in.
+    const margin = (lastRow - firstRow + 1) * columns
+    const timer = setTimeout(
+      () => source.ensureRange(firstIndex - margin, lastIndex + margin),
+      PAGE_REQUEST_DELAY_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [source, firstIndex, lastIndex, firstRow, lastRow, columns, total])
+
+  const latest = useRef({ columns, height, rowHeight, tileSize, onTileSizeChange, virtualizer })
+  useLayoutEffect(() => {
+    latest.current = { columns, height, rowHeight, tileSize, onTileSizeChange, virtualizer }
+  })
+
+  const focusItem = useCallback((index: number) => {
+    const { columns: cols, virtualizer: v } = latest.current
+    setFocusIndex(index)
+    setTakeFocus(true)
+    v.scrollToIndex(Math.floor(index / cols), { align: 'auto' })
+    const grid = scrollRef.current
+    if (grid && !grid.contains(document.activeElement)) grid.focus({ preventScroll: true })
+  }, [])
+
+  useImperativeHandle(ref, () => ({ focusItem }), [focusItem])
+
+  useEffect(() => {
+    if (!initialSelect) return
+    let cancelled = false
+    void source.findIndex(initialSelect).then((index) => {
+      if (!cancelled && index >= 0) focusItem(index)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [source, initialSelect, focusItem])
+
+  // Ctrl + wheel resizes the tiles. React's wheel listeners are passive, and the webview would
+  // zoom the whole page unless the default is prevented, so this listener is added by hand.
+  useEffect(() => {
+    const grid = scrollRef.current
+    if (!grid) return
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey) return
+      event.preventDefault()
+      const { tileSize: size, onTileSizeChange: change } = latest.current
+      const next = clampTileSize(size - Math.sign(event.deltaY) * WHEEL_ZOOM_STEP)
+      if (next !== size) change(next)
+    }
+    grid.addEventListener('wheel', onWheel, { passive: false })
+    return () => grid.removeEventListener('wheel', onWheel)
+  }, [])
+
+  const openIndex = useCallback(
+    (index: number) => {
+      const entry = source.getEntry(index)
+      if (entry) onOpen(entry, index)
+    },
+    [source, onOpen],
+  )
+
+  const selectIndex = useCallback((index: number) => {
+    setFocusIndex(index)
+    setTakeFocus(true)
+  }, [])
+
+  const onFocusLost = useCallback(() => {
+    scrollRef.current?.focus({ preventScroll: true })
+  }, [])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' || (event.key === ' ' && !event.repeat)) {
+      event.preventDefault()
+      openIndex(activeIndex)
+      return
+    }
+    if (event.key === 'Backspace' || (event.altKey && event.key === 'ArrowUp')) {
+      event.preventDefault()
+      onParent()
+      return
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const pageRows = Math.max(1, Math.floor(height / rowHeight))
+    const next = moveFocus(activeIndex, event.key, { columns, total, pageRows })
+    if (next === null) return
+    event.preventDefault()
+    focusItem(next)
+  }
+
+  const focusedRow = Math.floor(activeIndex / columns)
+  const focusedRendered = focusedRow >= firstRow && focusedRow <= lastRow
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={label}
+      aria-rowcount={layout.rowCount}
+      aria-colcount={columns}
+      data-testid="gallery-grid"
+      tabIndex={focusedRendered ? -1 : 0}
+      className="h-full overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent/50 focus-visible:ring-inset"
+      onKeyDown={onKeyDown}
+      onFocus={() => setTakeFocus(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setTakeFocus(false)
+      }}
+      onScroll={(event) => rememberScroll(scrollKey, event.currentTarget.scrollTop)}
+    >
+      <div role="presentation" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const cells = []
+          for (let column = 0; column < columns; column++) {
+            const index = row.index * columns + column
+            if (index >= total) break
+            cells.push(
+              <Tile
+                key={index}
+                entry={source.getEntry(index)}
+                index={index}
+                cellSize={cellSize}
+                showNames={showNames}
+                focused={index === activeIndex}
+                takeFocus={takeFocus}
+                onSelect={selectIndex}
+                onOpen={openIndex}
+                onFocusLost={onFocusLost}
+              />,
+            )
+          }
+          return (
+            <div
+              key={row.key}
+              role="row"
+              aria-rowindex={row.index + 1}
+              className="absolute top-0 flex"
+              style={{
+                left: GRID_PADDING,
+                gap: GRID_GAP,
+                transform: `translateY(${row.start}px)`,
+              }}
+            >
+              {cells}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

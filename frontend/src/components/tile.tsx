@@ -1,0 +1,171 @@
+import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
+import type { Entry } from '@/api/gallery'
+import { Icon, type IconName } from '@/components/icon'
+import { useImage } from '@/hooks/use-image'
+import { entryLabel, extensionOf } from '@/lib/format'
+import { LABEL_HEIGHT, thumbnailFor } from '@/lib/grid-math'
+
+export interface TileProps {
+  /** Undefined while the page of this index is on its way. */
+  entry: Entry | undefined
+  index: number
+  cellSize: number
+  showNames: boolean
+  /** This tile is the grid's roving focus (tabIndex 0). */
+  focused: boolean
+  /** The grid holds keyboard focus, so the focused tile takes DOM focus when it mounts. */
+  takeFocus: boolean
+  onSelect: (index: number) => void
+  onOpen: (index: number) => void
+  /** Called when the tile unmounts (scrolled away) while it has DOM focus. */
+  onFocusLost: () => void
+}
+
+const KIND_ICONS: Record<Entry['kind'], IconName> = {
+  folder: 'folder',
+  image: 'image',
+  video: 'video',
+  other: 'file',
+}
+
+const CELL_CLASS =
+  'relative shrink-0 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-accent ' +
+  'focus-visible:ring-offset-2 focus-visible:ring-offset-zinc-950'
+
+/** One gridcell of the gallery: a thumbnail, a folder or file icon, or a loading placeholder. */
+export const Tile = memo(function Tile({
+  entry,
+  index,
+  cellSize,
+  showNames,
+  focused,
+  takeFocus,
+  onSelect,
+  onOpen,
+  onFocusLost,
+}: TileProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  const url =
+    entry?.kind === 'image' ? thumbnailFor(entry, cellSize, window.devicePixelRatio || 1) : ''
+  const image = useImage(url)
+
+  useEffect(() => {
+    const element = ref.current
+    if (focused && takeFocus && element && document.activeElement !== element) {
+      element.focus({ preventScroll: true })
+    }
+  }, [focused, takeFocus])
+
+  useLayoutEffect(() => {
+    const element = ref.current
+    return () => {
+      if (element && document.activeElement === element) onFocusLost()
+    }
+  }, [onFocusLost])
+
+  const labelHeight = showNames ? LABEL_HEIGHT : 0
+  const style = {
+    width: cellSize,
+    height: cellSize + labelHeight,
+    '--label-height': `${labelHeight}px`,
+  } as CSSProperties
+  const common = {
+    ref,
+    role: 'gridcell',
+    tabIndex: focused ? 0 : -1,
+    style,
+    onClick: () => onSelect(index),
+    onDoubleClick: () => onOpen(index),
+  }
+
+  if (!entry) {
+    return (
+      <div
+        {...common}
+        aria-label="Loading"
+        data-testid="tile-placeholder"
+        className={`${CELL_CLASS} shimmer`}
+      />
+    )
+  }
+
+  const picture = { width: cellSize, height: cellSize }
+  let state: 'loading' | 'loaded' | 'error' = 'loaded'
+  let content
+  if (entry.kind === 'image' && image.status === 'loaded') {
+    content = (
+      <img
+        src={image.src}
+        alt=""
+        draggable={false}
+        decoding="async"
+        className="absolute top-0 left-0 rounded-md bg-zinc-900 object-contain"
+        style={picture}
+      />
+    )
+  } else if (entry.kind === 'image' && image.status === 'error') {
+    state = 'error'
+    content = (
+      <span
+        className="absolute top-0 left-0 flex flex-col items-center justify-center gap-1.5 overflow-hidden rounded-md border border-red-900/50 bg-red-950/30 p-2 text-center text-[11px] leading-snug text-red-200"
+        style={picture}
+        title={image.error.detail ?? image.error.message}
+      >
+        <Icon name="alert" className="text-xl text-red-400" />
+        {image.error.message}
+      </span>
+    )
+  } else if (entry.kind === 'image') {
+    state = 'loading'
+  } else {
+    const iconSize = Math.round(cellSize * (entry.kind === 'folder' ? 0.56 : 0.4))
+    const iconTop = Math.round(
+      (cellSize - iconSize) / 2 - (entry.kind === 'folder' ? 0 : cellSize * 0.06),
+    )
+    content = (
+      <Icon
+        name={KIND_ICONS[entry.kind]}
+        size={iconSize}
+        top={iconTop}
+        className={`absolute left-1/2 -translate-x-1/2 ${
+          entry.kind === 'folder' ? 'text-accent/70' : 'text-zinc-500'
+        }`}
+      />
+    )
+  }
+
+  const extension = entry.kind === 'video' || entry.kind === 'other' ? extensionOf(entry.name) : ''
+  const classes = [
+    CELL_CLASS,
+    'group',
+    state === 'loading' ? 'shimmer' : '',
+    extension ? 'tile-extension' : '',
+    focused ? 'bg-zinc-800/70' : 'hover:bg-zinc-800/40',
+  ].join(' ')
+
+  return (
+    <div
+      {...common}
+      aria-label={entryLabel(entry)}
+      title={showNames ? undefined : entry.name}
+      data-testid="tile"
+      data-name={entry.name}
+      data-kind={entry.kind}
+      data-state={state}
+      data-extension={extension || undefined}
+      className={classes}
+    >
+      {content}
+      {showNames && (
+        <span
+          className={`absolute right-1 bottom-0 left-1 truncate text-center text-xs leading-6 ${
+            focused ? 'text-zinc-50' : 'text-zinc-400'
+          }`}
+          title={entry.name}
+        >
+          {entry.name}
+        </span>
+      )}
+    </div>
+  )
+})
