@@ -79,14 +79,18 @@ func New(cfg Config) (*Engine, error) {
 		return nil, fmt.Errorf("create engine socket folder: %w", err)
 	}
 	e := &Engine{cfg: cfg, dir: dir, socket: filepath.Join(dir, "engine.sock"), libraries: map[string]string{}}
-	e.client = &http.Client{Transport: &http.Transport{
-		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-			var d net.Dialer
-			return d.DialContext(ctx, "unix", e.socket)
-		},
-		MaxIdleConnsPerHost: 64,
-		IdleConnTimeout:     30 * time.Second,
-	}}
+	e.client = &http.Client{
+		// imagor paths never redirect; the engine's mux does for ".." and "//", and following
+		// that would serve another image than the one asked for.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Transport: &http.Transport{
+			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+				var d net.Dialer
+				return d.DialContext(ctx, "unix", e.socket)
+			},
+			MaxIdleConnsPerHost: 64,
+			IdleConnTimeout:     30 * time.Second,
+		}}
 	return e, nil
 }
 

@@ -38,11 +38,15 @@ func classify(status int, message string) Failure {
 		f.Reason, f.Message = ReasonEmpty, "Empty file: it has zero bytes"
 	case strings.Contains(lower, "hevc"):
 		f.Reason, f.Message = ReasonHEVC, "HEVC-coded HEIC: the bundled decoder reads AV1 HEIF (AVIF) only; convert it to JPEG or AVIF"
+	case strings.Contains(lower, "unknown library"):
+		f.Reason, f.Message = ReasonNotFound, "The folder of this image is no longer open: open it again"
+	case strings.Contains(lower, "not a regular file"):
+		f.Reason, f.Message = ReasonNotImage, "Not a file: a folder or a device has no picture"
 	case strings.Contains(lower, "outside the library"):
 		f.Reason, f.Message = ReasonOutside, "The path leads outside the library"
 	case strings.Contains(lower, "maximum resolution") || strings.Contains(lower, "maximum size") ||
 		strings.Contains(lower, "exceed") || strings.Contains(lower, "too many frames"):
-		f.Reason, f.Message = ReasonTooLarge, "Image too large: over 65,000 px a side, 200 megapixels or 500 frames"
+		f.Reason, f.Message = ReasonTooLarge, "Image too large: over 65,000 px a side or 200 megapixels"
 	case strings.Contains(lower, "premature end") || strings.Contains(lower, "truncated") ||
 		strings.Contains(lower, "read error") || strings.Contains(lower, "out of order read") ||
 		strings.Contains(lower, "unexpected end"):

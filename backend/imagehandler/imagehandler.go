@@ -94,6 +94,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res := v.(*result)
+	if res.status >= 300 && res.status < 400 {
+		// The engine's mux redirects paths with ".." or "//" segments; the app never makes one.
+		writeError(w, http.StatusForbidden, Failure{Reason: ReasonOutside, Message: "Invalid image path: \"..\" and \"//\" segments are not allowed"})
+		return
+	}
 	if res.status != http.StatusOK {
 		failure := describeEngineError(res.status, res.body)
 		h.logger.Debug("render refused", "path", path, "status", res.status, "reason", failure.Reason)

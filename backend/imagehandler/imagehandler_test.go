@@ -258,9 +258,7 @@ func TestHandler_Failures(t *testing.T) {
 		{"ErrTooWide", library.Key(id, "wide.png"), 422, imagehandler.ReasonTooLarge},
 		{"ErrMissing", library.Key(id, "missing.jpg"), 404, imagehandler.ReasonNotFound},
 		{"ErrSymlinkOutside", library.Key(id, "link-out.png"), 403, imagehandler.ReasonOutside},
-		{"ErrFolder", library.Key(id, "folder.jpg"), 422, imagehandler.ReasonInternal},
-		// NOTE: an unknown library id is reported as a missing file, because imagor sends only
-		// "unknown library" and 404, and classify maps any unmatched 404 to not-found.
+		{"ErrFolder", library.Key(id, "folder.jpg"), 422, imagehandler.ReasonNotImage},
 		{"ErrUnknownLibrary", library.Key("000000000000", "photo.png"), 404, imagehandler.ReasonNotFound},
 	}
 	for _, tc := range tests {
@@ -342,11 +340,10 @@ func TestHandler_PathSafety(t *testing.T) {
 		{"OKInside", imageurl.Original(library.Key(id, "inside.png"), "", true), 200, "", 20},
 		{"OKSymlinkInside", imageurl.Original(library.Key(id, "link-in.png"), "", true), 200, "", 20},
 		{"OKLiteralPercentDots", imageurl.Original(library.Key(id, "%2e%2e"), "", true), 200, "", 30},
-		// The engine's ServeMux redirects a path with ".." to its cleaned form, and the engine
-		// client follows it: "/unsafe/<id>/../secret.png" becomes "/unsafe/secret.png", a key
-		// with no library.
-		{"ErrDotDot", "/unsafe/" + id + "/../secret.png", 404, imagehandler.ReasonNotFound, 0},
-		{"ErrDotDotInside", "/unsafe/" + id + "/a/../../secret.png", 404, imagehandler.ReasonNotFound, 0},
+		// The engine's ServeMux redirects a path with ".." to its cleaned form; the engine
+		// client does not follow, and the handler rejects the path.
+		{"ErrDotDot", "/unsafe/" + id + "/../secret.png", 403, imagehandler.ReasonOutside, 0},
+		{"ErrDotDotInside", "/unsafe/" + id + "/a/../../secret.png", 403, imagehandler.ReasonOutside, 0},
 		{"ErrPercentDots", "/unsafe/" + id + "/%2e%2e/secret.png", 403, imagehandler.ReasonOutside, 0},
 		{"ErrPercentDotsB64", b64(id + "/../secret.png"), 403, imagehandler.ReasonOutside, 0},
 		{"ErrAbsoluteB64", b64(id + "/" + filepath.Join(base, "secret.png")), 403, imagehandler.ReasonOutside, 0},
