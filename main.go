@@ -162,6 +162,7 @@ func run(args []string) error {
 		OnStartup:        desktop.Startup,
 		OnShutdown:       desktop.Shutdown,
 		Bind:             desktop.Bindings(),
+		Menu:             desktop.Menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Logger:           app.WailsLogger{Logger: logger},
 	})

@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/wailsapp/wails/v2/pkg/menu"
+
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
@@ -31,9 +33,11 @@ type Services struct {
 type App struct {
 	svc Services
 
-	mu    sync.Mutex
-	ctx   context.Context
-	start StartState
+	mu         sync.Mutex
+	ctx        context.Context
+	start      StartState
+	menu       *menu.Menu // the application menu, once built
+	recentMenu *menu.Menu // its File → Open Recent submenu
 }
 
 // New returns an App over svc.

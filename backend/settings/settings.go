@@ -251,3 +251,16 @@ func (s *Service) SetPreference(ctx context.Context, key, value string) error {
 func (s *Service) KeySource() (string, string) {
 	return s.box.Source, s.box.Warning
 }
+
+// RecentFile is a file opened in the viewer or the editor.
+type RecentFile = sqlite.RecentFile
+
+// AddRecent records that a file was opened.
+func (s *Service) AddRecent(ctx context.Context, libraryID, path string) error {
+	return s.db.AddRecent(ctx, libraryID, path)
+}
+
+// Recent returns up to limit recently opened files, newest first.
+func (s *Service) Recent(ctx context.Context, limit int) ([]RecentFile, error) {
+	return s.db.Recent(ctx, limit)
+}

@@ -176,6 +176,28 @@ export namespace app {
 	        this.select = source["select"];
 	    }
 	}
+	export class RecentFile {
+	    library: string;
+	    libraryName: string;
+	    path: string;
+	    name: string;
+	    openedAt: number;
+	    available: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.libraryName = source["libraryName"];
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.openedAt = source["openedAt"];
+	        this.available = source["available"];
+	    }
+	}
 	export class StartState {
 	    libraries: Library[];
 	    open?: Location;

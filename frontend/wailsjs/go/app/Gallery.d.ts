@@ -16,6 +16,10 @@ export function List(arg1:app.ListRequest):Promise<app.ListPage>;
 
 export function OpenDropped(arg1:Array<string>):Promise<app.Location>;
 
+export function Opened(arg1:string,arg2:string):Promise<void>;
+
+export function Recent():Promise<Array<app.RecentFile>>;
+
 export function RemoveLibrary(arg1:string):Promise<void>;
 
 export function Start():Promise<app.StartState>;

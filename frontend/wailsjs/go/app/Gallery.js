@@ -30,6 +30,14 @@ export function OpenDropped(arg1) {
   return window['go']['app']['Gallery']['OpenDropped'](arg1);
 }
 
+export function Opened(arg1, arg2) {
+  return window['go']['app']['Gallery']['Opened'](arg1, arg2);
+}
+
+export function Recent() {
+  return window['go']['app']['Gallery']['Recent']();
+}
+
 export function RemoveLibrary(arg1) {
   return window['go']['app']['Gallery']['RemoveLibrary'](arg1);
 }
