@@ -31,6 +31,8 @@ var accessDeniedCodes = map[string]bool{
 	"InvalidAccessKeyId":    true,
 	"InvalidToken":          true,
 	"SignatureDoesNotMatch": true,
+	// versitygw v1.0.14 answers an unknown access key with this code and a 404.
+	"XAdminUserNotFound": true,
 }
 
 // bucketError wraps err from a request on the bucket itself (HeadBucket, a listing).
@@ -69,6 +71,9 @@ func (c *Client) classify(op string, err error) error {
 		return fmt.Errorf("%s bucket %q: %w", op, c.config.Bucket, err)
 	case errors.As(err, &noSuchBucket), errors.As(err, &apiErr) && apiErr.ErrorCode() == "NoSuchBucket":
 		return c.noSuchBucket(op, err)
+	case c.config.AccessKey == "" && isClientError(err):
+		return fmt.Errorf("%s bucket %q at %s: %w: the bucket is not public, so set an access key and a secret key: %w",
+			op, c.config.Bucket, c.where(), ErrAccessDenied, err)
 	case errors.As(err, &apiErr) && accessDeniedCodes[apiErr.ErrorCode()],
 		statusCode(err) == http.StatusForbidden, statusCode(err) == http.StatusUnauthorized:
 		return fmt.Errorf("%s bucket %q at %s: %w: check the access key and the secret key, and that they may read this bucket: %w",
@@ -101,6 +106,17 @@ func statusCode(err error) int {
 		return responseErr.HTTPStatusCode()
 	}
 	return 0
+}
+
+// isClientError reports whether err came from a 400, 401 or 403 response. An anonymous request
+// to a private bucket gets 403 from AWS S3, and 400 (InvalidArgument) from versitygw v1.0.14,
+// which rejects any request without an Authorization header.
+func isClientError(err error) bool {
+	switch statusCode(err) {
+	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden:
+		return true
+	}
+	return false
 }
 
 // isUnreachable reports whether err means that no response came: a name that does not

@@ -10,6 +10,7 @@ package s3
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -163,14 +164,21 @@ func (c *Client) key(rel string) (string, error) {
 // ListObjectsV2 of one key under the library prefix. The error matches ErrNoSuchBucket,
 // ErrAccessDenied or ErrUnreachable with errors.Is when it is one of those.
 func (c *Client) Test(ctx context.Context) error {
-	if _, err := c.api.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(c.config.Bucket)}); err != nil {
+	_, err := c.api.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(c.config.Bucket)})
+	if err != nil && (isUnreachable(err) || errors.Is(err, context.Canceled)) {
 		return c.bucketError("test", err)
 	}
-	_, err := c.api.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
+	// A HEAD response has no body, so a failed HeadBucket gives a status without an error code,
+	// and some servers send an unexpected status: versitygw v1.0.14 answers 404 to an unknown
+	// access key. The listing's error body names the cause, so its error is reported first.
+	_, listErr := c.api.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
 		Bucket:  aws.String(c.config.Bucket),
 		Prefix:  aws.String(c.prefix),
 		MaxKeys: aws.Int32(1),
 	})
+	if listErr != nil {
+		return c.bucketError("test", listErr)
+	}
 	if err != nil {
 		return c.bucketError("test", err)
 	}
