@@ -164,7 +164,7 @@ export function App() {
     content = null
   } else if (libraries.length === 0) {
     content = (
-      <main className="flex min-w-0 flex-1 flex-col">
+      <main className="flex min-h-0 min-w-0 flex-1 flex-col">
         <Notices notices={notices} onDismiss={dismiss} />
         <div className="min-h-0 flex-1">
           <StartScreen onOpenFolder={openFolder} />
@@ -182,7 +182,7 @@ export function App() {
           onRemoveLibrary={setRemoving}
           onNavigate={goTo}
         />
-        <div className="flex min-w-0 flex-1 flex-col">
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
           <Notices notices={notices} onDismiss={dismiss} />
           {library && place ? (
             <FolderPane
@@ -214,7 +214,7 @@ export function App() {
   }
 
   return (
-    <div className="flex h-full bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
+    <div className="flex h-full overflow-hidden bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
       {content}
       {removing && (
         <ConfirmDialog

@@ -84,7 +84,7 @@ export function FolderPane(props: FolderPaneProps) {
 
   const pageError = source.pageError()
   return (
-    <main className="flex min-w-0 flex-1 flex-col">
+    <main className="flex min-h-0 min-w-0 flex-1 flex-col">
       <TopBar
         libraryName={library.name}
         path={path}

@@ -72,31 +72,33 @@ export function GalleryGrid({
   const [takeFocus, setTakeFocus] = useState(false)
   const activeIndex = Math.min(focusIndex, Math.max(0, total - 1))
 
+  // The virtualizer starts once the width is known, so its first scroll, to the offset
+  // remembered for this folder, already sees the full height.
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
   const virtualizer = useVirtualizer({
+    enabled: width > 0,
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    // Rows are never measured; a key per row height makes a new tile size re-estimate them.
+    getItemKey: (row) => `${rowHeight}:${row}`,
     overscan: OVERSCAN_ROWS,
     paddingStart: GRID_PADDING,
     paddingEnd: GRID_PADDING,
     initialOffset: () => recalledScroll(scrollKey),
   })
 
-  // Row heights are fixed, so a new tile size or name toggle only needs the cache dropped, then
-  // the first tile in view is kept in view.
+  // After a new tile size or name toggle, scroll so the first tile in view stays in view. The
+  // DOM is scrolled directly: the virtualizer follows from the scroll event.
   const shown = useRef({ columns: 0, rowHeight: 0, firstIndex: 0 })
   useLayoutEffect(() => {
     const before = shown.current
     if (width === 0 || (before.columns === columns && before.rowHeight === rowHeight)) return
-    virtualizer.measure()
-    if (before.columns === 0) {
-      virtualizer.scrollToOffset(recalledScroll(scrollKey))
-    } else {
-      virtualizer.scrollToIndex(Math.floor(before.firstIndex / columns), { align: 'start' })
-    }
     shown.current = { ...before, columns, rowHeight }
-  }, [virtualizer, width, columns, rowHeight, scrollKey])
+    const grid = scrollRef.current
+    if (before.columns === 0 || !grid) return
+    grid.scrollTop = GRID_PADDING + Math.floor(before.firstIndex / columns) * rowHeight
+  }, [width, columns, rowHeight])
 
   const rows = virtualizer.getVirtualItems()
   const firstRow = rows.length > 0 ? rows[0].index : 0
@@ -131,6 +133,15 @@ export function GalleryGrid({
   }, [])
 
   useImperativeHandle(ref, () => ({ focusItem }), [focusItem])
+
+  // Opening a folder from the grid unmounts the old grid with the focus in it; the new one takes
+  // the focus over, so the keyboard keeps working. Focus elsewhere, such as in the filter input,
+  // stays where it is.
+  useEffect(() => {
+    const active = document.activeElement
+    if (active === null || active === document.body)
+      scrollRef.current?.focus({ preventScroll: true })
+  }, [])
 
   useEffect(() => {
     if (!initialSelect) return

@@ -312,7 +312,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
       tabIndex={-1}
       className="fixed inset-0 z-40 flex bg-zinc-950 outline-none"
     >
-      <div className="flex min-w-0 flex-1 flex-col">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
         <div className="flex h-12 shrink-0 items-center gap-1 border-b border-zinc-800/80 bg-zinc-900/90 px-2">
           <IconButton
             icon="chevron-left"

@@ -225,6 +225,63 @@ describe('ImageQueue', () => {
     expect(queue.getSnapshot('/crash.jpg').status).toBe('loaded')
   })
 
+  it('retries a busy engine with growing waits', async () => {
+    vi.useFakeTimers()
+    const server = fakeServer()
+    const { queue } = makeQueue(server, { retryDelayMs: 500 })
+    const busy = () => jsonError(429, { reason: 'internal', message: 'too many requests' })
+    queue.acquire('/busy.jpg')
+    await settle()
+    await server.respond('/busy.jpg', busy())
+    await vi.advanceTimersByTimeAsync(500)
+    expect(server.calls).toHaveLength(2)
+
+    await server.respond('/busy.jpg', busy())
+    await vi.advanceTimersByTimeAsync(999)
+    expect(server.calls).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(server.calls).toHaveLength(3)
+
+    await server.respond('/busy.jpg', image())
+    expect(queue.getSnapshot('/busy.jpg').status).toBe('loaded')
+  })
+
+  it('gives up on a busy engine after four retries', async () => {
+    vi.useFakeTimers()
+    const server = fakeServer()
+    const { queue } = makeQueue(server, { retryDelayMs: 10 })
+    queue.acquire('/busy.jpg')
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await settle()
+      expect(queue.getSnapshot('/busy.jpg').status).toBe('loading')
+      await server.respond('/busy.jpg', jsonError(503, { reason: 'internal', message: 'busy' }))
+      await vi.advanceTimersByTimeAsync(10 * attempt)
+    }
+    expect(server.calls).toHaveLength(5)
+    expect(queue.getSnapshot('/busy.jpg').status).toBe('error')
+  })
+
+  it('sends fewer at once after a busy answer', async () => {
+    vi.useFakeTimers()
+    const server = fakeServer()
+    const { queue } = makeQueue(server, { maxConcurrent: 4, retryDelayMs: 100 })
+    for (let i = 0; i < 8; i++) queue.acquire(`/${i}`)
+    await settle()
+    expect(server.calls).toHaveLength(4)
+
+    // The engine handles two at once and turns the others away.
+    await server.respond('/2', jsonError(429, { reason: 'internal', message: 'too many requests' }))
+    await server.respond('/3', jsonError(429, { reason: 'internal', message: 'too many requests' }))
+    expect(queue.stats().limit).toBe(2)
+    expect(queue.stats().inFlight).toBe(2)
+
+    await server.respond('/0', image())
+    expect(queue.stats().inFlight).toBe(2)
+    await server.respond('/1', image())
+    await server.respond('/4', image())
+    expect(queue.stats().limit).toBe(3)
+  })
+
   it('keeps released images until the cache is full', async () => {
     const server = fakeServer()
     const { queue, revoked } = makeQueue(server, { maxUnused: 2 })

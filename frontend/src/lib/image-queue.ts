@@ -33,11 +33,17 @@ export interface ImageQueueOptions {
   maxUnused?: number
   /** Byte budget of those unused images. */
   maxUnusedBytes?: number
-  /** Wait before the one retry of an engine-crashed failure, while the engine restarts. */
+  /**
+   * Wait before the one retry of an engine-crashed failure, while the engine restarts. Retries
+   * of a busy (429 or 503) response wait this long times the attempt number.
+   */
   retryDelayMs?: number
   createObjectURL?: (blob: Blob) => string
   revokeObjectURL?: (url: string) => void
 }
+
+/** Retries of a request that the engine turned away as busy. */
+const MAX_BUSY_RETRIES = 4
 
 const IDLE: ImageSnapshot = { status: 'idle' }
 const LOADING: ImageSnapshot = { status: 'loading' }
@@ -112,6 +118,11 @@ export class ImageQueue {
   private unusedBytes = 0
   private readonly listeners = new Map<string, Set<() => void>>()
   private inFlight = 0
+  /**
+   * Requests allowed in flight now: maxConcurrent, lowered when the engine answers busy and
+   * raised again by one for every `limit` successful responses.
+   */
+  private limit: number
   private seq = 0
   private batch = 0
   private pumpScheduled = false
@@ -119,6 +130,7 @@ export class ImageQueue {
   constructor(options: ImageQueueOptions = {}) {
     this.fetchImage = options.fetch ?? ((url) => fetch(url))
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? defaultConcurrency())
+    this.limit = this.maxConcurrent
     this.maxUnused = options.maxUnused ?? 400
     this.maxUnusedBytes = options.maxUnusedBytes ?? 256 * 1024 * 1024
     this.retryDelayMs = options.retryDelayMs ?? 500
@@ -191,9 +203,10 @@ export class ImageQueue {
   }
 
   /** Counts for tests and diagnostics. */
-  stats(): { inFlight: number; queued: number; unused: number; records: number } {
+  stats(): { inFlight: number; limit: number; queued: number; unused: number; records: number } {
     return {
       inFlight: this.inFlight,
+      limit: Math.floor(this.limit),
       queued: this.queued.size,
       unused: this.unused.size,
       records: this.records.size,
@@ -261,7 +274,7 @@ export class ImageQueue {
   }
 
   private pump(): void {
-    while (this.inFlight < this.maxConcurrent && this.queued.size > 0) {
+    while (this.inFlight < Math.floor(this.limit) && this.queued.size > 0) {
       const next = this.pickNext()
       this.queued.delete(next)
       void this.send(next)
@@ -286,15 +299,10 @@ export class ImageQueue {
     } finally {
       this.inFlight--
     }
+    this.adjustLimit(result)
 
-    if (
-      result.status === 'error' &&
-      result.error.reason === 'engine-crashed' &&
-      record.attempts < 2 &&
-      record.refs > 0
-    ) {
-      // The engine restarts after a crash; one retry tells a crash on this file from a crash
-      // that another request caused.
+    const delay = result.status === 'error' ? this.retryDelay(result.error, record.attempts) : -1
+    if (delay >= 0 && record.refs > 0) {
       record.phase = 'retry-wait'
       record.retryTimer = setTimeout(() => {
         record.retryTimer = undefined
@@ -302,7 +310,7 @@ export class ImageQueue {
         record.batch = this.batch
         this.queued.add(record)
         this.schedulePump()
-      }, this.retryDelayMs)
+      }, delay)
     } else {
       record.phase = 'done'
       record.snapshot = result
@@ -310,6 +318,27 @@ export class ImageQueue {
       if (record.refs === 0) this.keepUnused(record)
     }
     this.pump()
+  }
+
+  /** Backs off when the engine answers busy, so it is not flooded with requests to turn away. */
+  private adjustLimit(result: ImageSnapshot): void {
+    if (result.status === 'error' && isBusy(result.error)) {
+      this.limit = Math.max(1, Math.min(this.limit, this.inFlight))
+    } else if (result.status === 'loaded' && this.limit < this.maxConcurrent) {
+      this.limit = Math.min(this.maxConcurrent, this.limit + 1 / Math.floor(this.limit))
+    }
+  }
+
+  /** Returns how long to wait before sending a failed request again, or -1 to give up. */
+  private retryDelay(failure: ImageFailure, attempts: number): number {
+    // The engine restarts after a crash; one retry tells a crash on this file from a crash
+    // that another request caused.
+    if (failure.reason === 'engine-crashed') return attempts < 2 ? this.retryDelayMs : -1
+    // A busy engine (429 or 503) gets a few retries, each after a longer wait.
+    if (isBusy(failure)) {
+      return attempts <= MAX_BUSY_RETRIES ? this.retryDelayMs * attempts : -1
+    }
+    return -1
   }
 
   private async load(url: string): Promise<ImageSnapshot> {
@@ -349,6 +378,10 @@ export class ImageQueue {
     if (!set) return
     for (const listener of [...set]) listener()
   }
+}
+
+function isBusy(failure: ImageFailure): boolean {
+  return failure.status === 429 || failure.status === 503
 }
 
 function bytesOf(snapshot: ImageSnapshot): number {

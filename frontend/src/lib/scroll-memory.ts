@@ -9,3 +9,8 @@ export function rememberScroll(key: string, offset: number): void {
 export function recalledScroll(key: string): number {
   return offsets.get(key) ?? 0
 }
+
+/** Forgets every offset; for tests that reuse a folder key. */
+export function forgetScrollOffsets(): void {
+  offsets.clear()
+}

@@ -1,0 +1,118 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { setFullscreen } from '@/api/runtime'
+import { Viewer } from '@/components/viewer'
+import { ImageQueue } from '@/lib/image-queue'
+import { ImageQueueContext } from '@/lib/image-queue-context'
+import { ListingSource } from '@/lib/listing-source'
+import { syntheticList } from '@/test/fake-gallery'
+import { stubLayout } from '@/test/layout'
+
+vi.mock('@/api/runtime', () => ({
+  isFullscreen: vi.fn(() => Promise.resolve(false)),
+  setFullscreen: vi.fn(),
+  onFileDrop: vi.fn(() => () => {}),
+  copyText: vi.fn(),
+}))
+
+const FOLDERS = 2
+
+async function renderViewer(startIndex: number) {
+  const fetched: string[] = []
+  const queue = new ImageQueue({
+    fetch: (url) => {
+      fetched.push(url)
+      return Promise.resolve(new Response(new Uint8Array(8)))
+    },
+    createObjectURL: () => `blob:${fetched.length}`,
+  })
+  const source = new ListingSource(
+    { library: 'lib', path: '', sort: 'name', desc: false, filter: '' },
+    syntheticList(10, FOLDERS).list,
+  )
+  await source.start()
+  const onClose = vi.fn()
+  render(
+    <ImageQueueContext value={queue}>
+      <Viewer source={source} startIndex={startIndex} onClose={onClose} />
+    </ImageQueueContext>,
+  )
+  return { fetched, onClose }
+}
+
+function viewerName(): string | null {
+  return screen.getByTestId('viewer').getAttribute('aria-label')
+}
+
+beforeEach(() => {
+  stubLayout(1024, 768)
+  // Global metadata requests of the viewer go to a fetch that never answers.
+  vi.stubGlobal('fetch', () => new Promise<Response>(() => {}))
+})
+
+describe('Viewer', () => {
+  it('steps through images and skips folders', async () => {
+    await renderViewer(FOLDERS)
+    expect(viewerName()).toBe('Viewer: IMG_3.jpg')
+
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    await waitFor(() => expect(viewerName()).toBe('Viewer: IMG_4.jpg'))
+    fireEvent.keyDown(window, { key: 'ArrowLeft' })
+    await waitFor(() => expect(viewerName()).toBe('Viewer: IMG_3.jpg'))
+
+    // Only folders come before the first image.
+    fireEvent.keyDown(window, { key: 'ArrowLeft' })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(viewerName()).toBe('Viewer: IMG_3.jpg')
+  })
+
+  it('shows the preview and preloads the next one', async () => {
+    const { fetched } = await renderViewer(FOLDERS)
+    await waitFor(() => expect(screen.getByTestId('viewer-image')).toHaveAttribute('src'))
+    expect(screen.getByTestId('viewer-image')).toHaveAttribute('data-source', 'preview')
+    expect(fetched).toContain('/imagor/preview/IMG_3.jpg')
+    await waitFor(() => expect(fetched).toContain('/imagor/preview/IMG_4.jpg'))
+  })
+
+  it('loads the original at 100 %', async () => {
+    const { fetched } = await renderViewer(FOLDERS + 1)
+    fireEvent.keyDown(window, { key: '1' })
+    await waitFor(() => expect(fetched).toContain('/imagor/original/IMG_4.jpg'))
+    await waitFor(() =>
+      expect(screen.getByTestId('viewer-image')).toHaveAttribute('data-source', 'original'),
+    )
+    expect(screen.getByRole('button', { name: '100 %' })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('closes on Escape with the index shown last', async () => {
+    const { onClose } = await renderViewer(FOLDERS)
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    await waitFor(() => expect(viewerName()).toBe('Viewer: IMG_4.jpg'))
+    fireEvent.keyDown(window, { key: 'Escape' })
+    expect(onClose).toHaveBeenCalledWith(FOLDERS + 1)
+  })
+
+  it('stops the slideshow on any key', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      await renderViewer(FOLDERS)
+      fireEvent.keyDown(window, { key: 's' })
+      expect(screen.getByRole('button', { name: 'Stop slideshow' })).toBeInTheDocument()
+      await act(() => vi.advanceTimersByTimeAsync(3000))
+      await waitFor(() => expect(viewerName()).toBe('Viewer: IMG_4.jpg'))
+
+      fireEvent.keyDown(window, { key: 'x' })
+      expect(screen.getByRole('button', { name: 'Start slideshow (S)' })).toBeInTheDocument()
+      await act(() => vi.advanceTimersByTimeAsync(3500))
+      expect(viewerName()).toBe('Viewer: IMG_4.jpg')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('toggles full screen through the Wails runtime', async () => {
+    await renderViewer(FOLDERS)
+    fireEvent.keyDown(window, { key: 'f' })
+    await waitFor(() => expect(setFullscreen).toHaveBeenCalledWith(true))
+  })
+})
