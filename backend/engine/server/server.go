@@ -25,6 +25,9 @@ const (
 	LibrariesPath = "/-/libraries"
 )
 
+// maxQueued is how many requests may wait for a free slot in the engine.
+const maxQueued = 4096
+
 // Limits bound what one request may decode. The defaults let a 12,000 x 3,000 panorama through
 // and refuse a decompression bomb from its header, before any pixel is decoded.
 type Limits struct {
@@ -76,6 +79,9 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		imagor.WithLoaders(loader),
 		imagor.WithProcessors(processor),
 		imagor.WithProcessConcurrency(int64(limits.Concurrency)),
+		// Requests beyond the concurrency wait instead of failing with 429: the app schedules
+		// its own loads, and a grid page asks for more images than there are CPUs.
+		imagor.WithProcessQueueSize(maxQueued),
 		imagor.WithUnsafe(true),
 		imagor.WithLogger(zap.NewNop()),
 	)
