@@ -157,7 +157,7 @@ test('no serious accessibility violations', async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] })
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`)
+      .map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   })
   assert.deepEqual(violations, [])
 })
