@@ -41,7 +41,7 @@ port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{
 echo "e2e: dev app on 127.0.0.1:$port"
 devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" \
   IMAGOR_STUDIO_ENGINE="$root/build/bin/imagor-studio-engine" \
-  "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" \
+  "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" --keyring file \
   "$fixtures/photos" "$fixtures/bad" "$fixtures/names" "$fixtures/many" \
   >"$root/e2e/out/dev-app.log" 2>&1 &
 app_pid=$!
