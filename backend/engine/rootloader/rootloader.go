@@ -3,6 +3,10 @@
 // os.Root per library, so names with spaces, "+", "%" or leading dots reach their own file and
 // nothing outside the library can be read: os.Root rejects "..", absolute paths and symlinks
 // that lead out of the folder.
+//
+// The editor's preview frames use "<library-id>@<version>/<path>". imagor's in-memory image
+// cache is keyed by image key only, so the version makes a changed file miss the cache. The
+// loader ignores the version.
 package rootloader
 
 import (
@@ -27,6 +31,9 @@ var (
 	ErrUnknownLibrary = imagor.NewError("unknown library", http.StatusNotFound)
 	ErrOutside        = imagor.NewError("path is outside the library", http.StatusForbidden)
 )
+
+// VersionSeparator separates the library id from the file version in a preview key.
+const VersionSeparator = "@"
 
 // Loader maps library ids to open folders. It is safe for concurrent use, and SetLibraries may
 // replace the set while requests are served.
@@ -119,6 +126,7 @@ func (l *Loader) resolve(key string) (*os.Root, string, error) {
 	if !ok || name == "" {
 		return nil, "", imagor.ErrNotFound
 	}
+	id, _, _ = strings.Cut(id, VersionSeparator)
 	if !filepath.IsLocal(name) {
 		return nil, "", ErrOutside
 	}

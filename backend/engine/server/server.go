@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"time"
 
 	"github.com/cshum/imagor"
 	"github.com/cshum/imagor/processor/vipsprocessor"
@@ -35,6 +36,14 @@ type Limits struct {
 	MaxResolution      int // width x height
 	MaxAnimationFrames int
 	Concurrency        int // images processed at once
+	// PreviewCacheBytes is the budget of imagor's in-memory image cache, which keeps a decoded
+	// copy of each source (at most 2400 x 2000) for requests with the preview() filter; 0 turns
+	// the cache off. The cache is keyed by image key only, so the editor puts the file version
+	// in the key of its preview frames.
+	PreviewCacheBytes int64
+	// PreviewCacheTTL is how long a cached source stays at most. Entries of old file versions
+	// leave when it runs out or earlier, when the byte budget evicts them.
+	PreviewCacheTTL time.Duration
 }
 
 // DefaultLimits returns the limits the desktop app runs the engine with.
@@ -44,6 +53,8 @@ func DefaultLimits() Limits {
 		MaxResolution:      200_000_000,
 		MaxAnimationFrames: 500,
 		Concurrency:        runtime.NumCPU(),
+		PreviewCacheBytes:  256 << 20,
+		PreviewCacheTTL:    10 * time.Minute,
 	}
 }
 
@@ -73,6 +84,8 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		vipsprocessor.WithMaxResolution(limits.MaxResolution),
 		vipsprocessor.WithMaxAnimationFrames(limits.MaxAnimationFrames),
 		vipsprocessor.WithConcurrency(1),
+		vipsprocessor.WithCacheSize(limits.PreviewCacheBytes),
+		vipsprocessor.WithCacheTTL(limits.PreviewCacheTTL),
 		vipsprocessor.WithLogger(zap.NewNop()),
 	)
 	app := imagor.New(

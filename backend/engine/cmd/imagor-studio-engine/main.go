@@ -37,9 +37,15 @@ func run(args []string) error {
 	flags.IntVar(&limits.MaxSide, "max-side", limits.MaxSide, "maximum width or height of a source image, in pixels")
 	flags.IntVar(&limits.MaxResolution, "max-resolution", limits.MaxResolution, "maximum width x height of a source image, in pixels")
 	flags.IntVar(&limits.MaxAnimationFrames, "max-frames", limits.MaxAnimationFrames, "maximum frames of an animated image")
+	previewCacheMiB := flags.Int64("preview-cache-size", limits.PreviewCacheBytes>>20, "memory for decoded sources of preview() frames, in MiB; 0 turns the cache off")
+	flags.DurationVar(&limits.PreviewCacheTTL, "preview-cache-ttl", limits.PreviewCacheTTL, "how long a decoded source stays in the preview cache at most")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
+	if *previewCacheMiB < 0 {
+		return fmt.Errorf("invalid -preview-cache-size %d: give 0 or more (MiB)", *previewCacheMiB)
+	}
+	limits.PreviewCacheBytes = *previewCacheMiB << 20
 	if *socket == "" {
 		return errors.New("missing -socket: give the path of the Unix socket to listen on")
 	}
