@@ -32,6 +32,7 @@ type fakeS3 struct {
 	URL      string
 	backend  *s3mem.Backend
 	lists    atomic.Int64 // ListObjectsV2 requests served
+	parts    atomic.Int64 // UploadPart requests served
 	requests atomic.Int64
 }
 
@@ -55,6 +56,9 @@ func MustFakeS3(tb testing.TB) *fakeS3 {
 		if r.Method == http.MethodGet && r.URL.Query().Get("list-type") == "2" {
 			fake.lists.Add(1)
 		}
+		if r.Method == http.MethodPut && r.URL.Query().Has("partNumber") {
+			fake.parts.Add(1)
+		}
 		handler.ServeHTTP(w, r)
 	}))
 	tb.Cleanup(server.Close)
@@ -74,10 +78,10 @@ func (f *fakeS3) Config(prefix string) s3.Config {
 	}
 }
 
-// MustClient returns a client for config.
-func MustClient(tb testing.TB, config s3.Config) *s3.Client {
+// MustClient returns a client for config with the given options.
+func MustClient(tb testing.TB, config s3.Config, options ...s3.Option) *s3.Client {
 	tb.Helper()
-	client, err := s3.New(config)
+	client, err := s3.New(config, options...)
 	if err != nil {
 		tb.Fatalf("new client: %v", err)
 	}

@@ -16,11 +16,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/listing"
 )
 
-// MaxSingleRequestSize is the largest object that Put and Copy handle: S3 takes at most 5 GiB
-// in one PutObject or CopyObject request.
-const MaxSingleRequestSize = 5 << 30
-
-// ErrTooLarge is returned by Put for a body over MaxSingleRequestSize.
+// ErrTooLarge is returned by Put for a body over MaxObjectSize.
 var ErrTooLarge = errors.New("object too large")
 
 // Object is an open object: its body, which the caller must close, and its entry.
@@ -55,40 +51,79 @@ func (c *Client) OpenObject(ctx context.Context, rel string) (*Object, error) {
 }
 
 // Put writes size bytes of body to the object at rel, replacing any object there. The content
-// type is set from the name's extension. A body that cannot seek, such as a pipe, is first
-// copied to a temporary file, because a request to a plain-http endpoint is signed over a hash
-// of the whole body.
+// type is set from the name's extension. An object over the client's multipart cutoff (5 GiB
+// by default) goes up in parts, one at a time.
+//
+// A body that is not both an io.ReadSeeker and an io.ReaderAt, as *os.File and *bytes.Reader
+// are, is first copied to a temporary file, because a request to a plain-http endpoint is signed
+// over a hash of the whole body. Put reads size bytes from the body's current offset.
 func (c *Client) Put(ctx context.Context, rel string, body io.Reader, size int64) error {
 	key, err := c.key(rel)
 	if err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	if size > MaxSingleRequestSize {
-		// TODO: upload objects over 5 GiB in parts (CreateMultipartUpload and UploadPart).
-		return fmt.Errorf("put %q: %w: %d bytes is over the 5 GiB of one request", rel, ErrTooLarge, size)
+	if size < 0 {
+		return fmt.Errorf("put %q: invalid size %d", rel, size)
 	}
-	seeker, ok := body.(io.ReadSeeker)
-	if !ok {
-		spooled, err := spool(body, size)
-		if err != nil {
-			return fmt.Errorf("put %q: %w", rel, err)
-		}
-		defer closeAndRemove(spooled)
-		seeker = spooled
+	if size > MaxObjectSize {
+		return fmt.Errorf("put %q: %w: %d bytes is over the %d that 10,000 parts hold", rel, ErrTooLarge, size, int64(MaxObjectSize))
 	}
-	input := &s3.PutObjectInput{
-		Bucket:        aws.String(c.config.Bucket),
-		Key:           aws.String(key),
-		Body:          seeker,
-		ContentLength: aws.Int64(size),
+	section, cleanup, err := sectionOf(body, size)
+	if err != nil {
+		return fmt.Errorf("put %q: %w", rel, err)
 	}
-	if contentType := mime.TypeByExtension(path.Ext(rel)); contentType != "" {
-		input.ContentType = aws.String(contentType)
+	defer cleanup()
+
+	var contentType *string
+	if value := mime.TypeByExtension(path.Ext(rel)); value != "" {
+		contentType = aws.String(value)
 	}
-	if _, err := c.api.PutObject(ctx, input); err != nil {
+	if size > c.multipartCutoff {
+		err = c.putParts(ctx, key, section, size, contentType)
+	} else {
+		_, err = c.api.PutObject(ctx, &s3.PutObjectInput{
+			Bucket:        aws.String(c.config.Bucket),
+			Key:           aws.String(key),
+			Body:          section,
+			ContentLength: aws.Int64(size),
+			ContentType:   contentType,
+		})
+	}
+	if err != nil {
 		return c.objectError("put", rel, err)
 	}
 	return nil
+}
+
+// sectionOf returns the size bytes of body from its current offset as a section that can seek
+// and be read at any offset, copying body to a temporary file when it cannot. cleanup removes
+// that file.
+func sectionOf(body io.Reader, size int64) (section *io.SectionReader, cleanup func(), err error) {
+	type readSeekerAt interface {
+		io.ReadSeeker
+		io.ReaderAt
+	}
+	if seeker, ok := body.(readSeekerAt); ok {
+		// A body shorter than size would fail in the HTTP client, which reports it like a
+		// broken connection, so the length is checked first.
+		offset, err := seeker.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, nil, fmt.Errorf("find the body's offset: %w", err)
+		}
+		end, err := seeker.Seek(0, io.SeekEnd)
+		if err != nil {
+			return nil, nil, fmt.Errorf("find the body's length: %w", err)
+		}
+		if end-offset < size {
+			return nil, nil, fmt.Errorf("body has %d bytes, not %d", max(end-offset, 0), size)
+		}
+		return io.NewSectionReader(seeker, offset, size), func() {}, nil
+	}
+	file, err := spool(body, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	return io.NewSectionReader(file, 0, size), func() { closeAndRemove(file) }, nil
 }
 
 // spool copies exactly size bytes of body to a temporary file and rewinds it.
@@ -130,7 +165,8 @@ func (c *Client) Delete(ctx context.Context, rel string) error {
 }
 
 // Copy copies the object at from to to inside the library, with its metadata, replacing any
-// object at to. A missing source matches fs.ErrNotExist.
+// object at to. An object over the client's multipart cutoff (5 GiB by default) is copied in
+// parts on the server. A missing source matches fs.ErrNotExist.
 func (c *Client) Copy(ctx context.Context, from, to string) error {
 	fromKey, err := c.key(from)
 	if err != nil {
@@ -143,14 +179,22 @@ func (c *Client) Copy(ctx context.Context, from, to string) error {
 	if from == to {
 		return fmt.Errorf("copy %q: source and destination are the same object", from)
 	}
-	// CopySource is a header, which the SDK sends as given; S3 requires it percent-encoded, in
-	// the same form the SDK uses for keys in request paths.
-	// TODO: copy objects over 5 GiB in parts (UploadPartCopy); S3 rejects them here.
-	_, err = c.api.CopyObject(ctx, &s3.CopyObjectInput{
-		Bucket:     aws.String(c.config.Bucket),
-		Key:        aws.String(toKey),
-		CopySource: aws.String(httpbinding.EscapePath(c.config.Bucket+"/"+fromKey, false)),
-	})
+	head, err := c.api.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(c.config.Bucket), Key: aws.String(fromKey)})
+	if err != nil {
+		return c.objectError("copy", from, err)
+	}
+	if aws.ToInt64(head.ContentLength) > c.multipartCutoff {
+		err = c.copyParts(ctx, fromKey, toKey, head)
+	} else {
+		// CopySource is a header, which the SDK sends as given, and S3 requires it
+		// percent-encoded in the form the SDK uses for keys in request paths.
+		_, err = c.api.CopyObject(ctx, &s3.CopyObjectInput{
+			Bucket:            aws.String(c.config.Bucket),
+			Key:               aws.String(toKey),
+			CopySource:        aws.String(httpbinding.EscapePath(c.config.Bucket+"/"+fromKey, false)),
+			CopySourceIfMatch: head.ETag,
+		})
+	}
 	if err != nil {
 		return c.objectError("copy", from, err)
 	}

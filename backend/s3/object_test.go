@@ -163,12 +163,36 @@ func TestClient_Put(t *testing.T) {
 		}
 	})
 
+	t.Run("OKFromOffset", func(t *testing.T) {
+		fake := MustFakeS3(t)
+		client := MustClient(t, fake.Config(""))
+		body := strings.NewReader("skip|keep|after")
+		if _, err := body.Seek(5, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+		if err := client.Put(testContext(t), "part.txt", body, 4); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(MustRead(t, client, "part.txt")); got != "keep" {
+			t.Errorf("content = %q, want %q", got, "keep")
+		}
+	})
+
 	t.Run("ErrShortBody", func(t *testing.T) {
 		fake := MustFakeS3(t)
 		client := MustClient(t, fake.Config(""))
-		err := client.Put(testContext(t), "short.jpg", onlyReader{strings.NewReader("abc")}, 10)
-		if err == nil {
-			t.Fatal("err = nil, want an error for a body shorter than its size")
+		bodies := map[string]io.Reader{
+			"unseekable": onlyReader{strings.NewReader("abc")},
+			"seekable":   strings.NewReader("abc"),
+		}
+		for name, body := range bodies {
+			err := client.Put(testContext(t), "short.jpg", body, 10)
+			if err == nil {
+				t.Fatalf("%s: err = nil, want an error for a body shorter than its size", name)
+			}
+			if errors.Is(err, s3.ErrUnreachable) {
+				t.Errorf("%s: err = %v, want no s3.ErrUnreachable for a short body", name, err)
+			}
 		}
 		if _, err := client.Stat(testContext(t), "short.jpg"); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("stat after a failed put: err = %v, want fs.ErrNotExist", err)
@@ -178,9 +202,15 @@ func TestClient_Put(t *testing.T) {
 	t.Run("ErrTooLarge", func(t *testing.T) {
 		fake := MustFakeS3(t)
 		client := MustClient(t, fake.Config(""))
-		err := client.Put(testContext(t), "huge.mp4", strings.NewReader(""), s3.MaxSingleRequestSize+1)
-		if !errors.Is(err, s3.ErrTooLarge) {
+		if err := client.Put(testContext(t), "huge.mp4", strings.NewReader(""), s3.MaxObjectSize+1); !errors.Is(err, s3.ErrTooLarge) {
 			t.Errorf("err = %v, want s3.ErrTooLarge", err)
+		}
+	})
+
+	t.Run("ErrNegativeSize", func(t *testing.T) {
+		fake := MustFakeS3(t)
+		if err := MustClient(t, fake.Config("")).Put(testContext(t), "a.jpg", strings.NewReader(""), -1); err == nil {
+			t.Error("err = nil, want an error for a negative size")
 		}
 	})
 

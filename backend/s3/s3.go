@@ -60,14 +60,16 @@ type Config struct {
 
 // Client reads and writes the objects of one library. It is safe for concurrent use.
 type Client struct {
-	api    *s3.Client
-	config Config
-	prefix string // Config.Prefix with a trailing slash, or ""
+	api             *s3.Client
+	config          Config
+	prefix          string // Config.Prefix with a trailing slash, or ""
+	multipartCutoff int64  // objects over this size are put and copied in parts
+	partSize        int64
 }
 
-// New returns a Client for config. It checks the configuration only, and Test reaches the
-// bucket.
-func New(config Config) (*Client, error) {
+// New returns a Client for config with the given options. It checks the configuration only,
+// and Test reaches the bucket.
+func New(config Config, options ...Option) (*Client, error) {
 	if config.Bucket == "" {
 		return nil, fmt.Errorf("s3 library: bucket name is missing")
 	}
@@ -82,29 +84,41 @@ func New(config Config) (*Client, error) {
 		config.Region = DefaultRegion
 	}
 
-	options := s3.Options{
+	sdkOptions := s3.Options{
 		Region:       config.Region,
 		UsePathStyle: config.PathStyle,
 		HTTPClient:   newHTTPClient(),
 	}
 	if config.AccessKey == "" {
-		options.Credentials = aws.AnonymousCredentials{}
+		sdkOptions.Credentials = aws.AnonymousCredentials{}
 	} else {
-		options.Credentials = credentials.NewStaticCredentialsProvider(config.AccessKey, config.SecretKey, "")
+		sdkOptions.Credentials = credentials.NewStaticCredentialsProvider(config.AccessKey, config.SecretKey, "")
 	}
 	if config.Endpoint != "" {
 		endpoint, err := url.Parse(config.Endpoint)
 		if err != nil || (endpoint.Scheme != "http" && endpoint.Scheme != "https") || endpoint.Host == "" {
 			return nil, fmt.Errorf("s3 library %q: invalid endpoint %q: use a URL such as https://s3.example.com or http://127.0.0.1:7070", config.Bucket, config.Endpoint)
 		}
-		options.BaseEndpoint = aws.String(config.Endpoint)
+		sdkOptions.BaseEndpoint = aws.String(config.Endpoint)
 		// Since service/s3 v1.73.0 (2025-01-15) the SDK sends a CRC32 checksum with every upload
 		// by default, which several S3-compatible servers reject, so send one only where S3
 		// requires it.
-		options.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
-		options.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
+		sdkOptions.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
+		sdkOptions.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
 	}
-	return &Client{api: s3.New(options), config: config, prefix: prefix}, nil
+	client := &Client{
+		api:             s3.New(sdkOptions),
+		config:          config,
+		prefix:          prefix,
+		multipartCutoff: DefaultMultipartCutoff,
+		partSize:        DefaultMultipartPartSize,
+	}
+	for _, option := range options {
+		if err := option(client); err != nil {
+			return nil, fmt.Errorf("s3 library %q: %w", config.Bucket, err)
+		}
+	}
+	return client, nil
 }
 
 // Config returns the configuration the client was made from, with the region filled in.

@@ -220,6 +220,49 @@ func TestClient_Move(t *testing.T) {
 	})
 }
 
+func TestClient_Copy(t *testing.T) {
+	srv := MustServer(t)
+	bucket := MustBucket(t, srv)
+	client := MustClient(t, srv.Config(bucket, "lib"), s3.WithMultipart(6<<20, s3.MinPartSize))
+	data := bytes.Repeat([]byte("0123456789abcdef"), (12<<20+3)/16+1)[:12<<20+3]
+
+	t.Run("OKMultipart", func(t *testing.T) {
+		MustPut(t, client, "big/video #1.mp4", data)
+		if err := client.Copy(testContext(t), "big/video #1.mp4", "copy/video+1 caf\u00e9.mp4"); err != nil {
+			t.Fatal(err)
+		}
+		if got := MustRead(t, client, "copy/video+1 caf\u00e9.mp4"); !bytes.Equal(got, data) {
+			t.Errorf("content = %d bytes, want the %d bytes written", len(got), len(data))
+		}
+		head, err := srv.api().HeadObject(testContext(t), &awss3.HeadObjectInput{
+			Bucket: aws.String(bucket),
+			Key:    aws.String("lib/copy/video+1 caf\u00e9.mp4"),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := aws.ToString(head.ContentType); got != "video/mp4" {
+			t.Errorf("ContentType = %q, want %q from the source", got, "video/mp4")
+		}
+	})
+
+	t.Run("OKSingleRequest", func(t *testing.T) {
+		MustPut(t, client, "small/a b.jpg", []byte("small"))
+		if err := client.Copy(testContext(t), "small/a b.jpg", "small/a+b.jpg"); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(MustRead(t, client, "small/a+b.jpg")); got != "small" {
+			t.Errorf("content = %q, want %q", got, "small")
+		}
+	})
+
+	t.Run("ErrNotExist", func(t *testing.T) {
+		if err := client.Copy(testContext(t), "missing.mp4", "to.mp4"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("err = %v, want fs.ErrNotExist", err)
+		}
+	})
+}
+
 func TestClient_Delete(t *testing.T) {
 	srv := MustServer(t)
 	client := MustClient(t, srv.Config(MustBucket(t, srv), ""))

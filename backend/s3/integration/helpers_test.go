@@ -143,10 +143,10 @@ func (srv server) Config(bucket, prefix string) s3.Config {
 	}
 }
 
-// MustClient returns a client for config.
-func MustClient(tb testing.TB, config s3.Config) *s3.Client {
+// MustClient returns a client for config with the given options.
+func MustClient(tb testing.TB, config s3.Config, options ...s3.Option) *s3.Client {
 	tb.Helper()
-	client, err := s3.New(config)
+	client, err := s3.New(config, options...)
 	if err != nil {
 		tb.Fatalf("new client: %v", err)
 	}
