@@ -2,6 +2,9 @@ package s3_test
 
 import (
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -93,6 +96,28 @@ func TestClient_Test(t *testing.T) {
 		config.AccessKey, config.SecretKey = "", ""
 		if err := MustClient(t, config).Test(testContext(t)); !errors.Is(err, s3.ErrAccessDenied) {
 			t.Errorf("err = %v, want s3.ErrAccessDenied", err)
+		}
+	})
+
+	t.Run("ErrWrongRegion", func(t *testing.T) {
+		// AWS S3 answers a request signed for another region than the bucket's with a 301, the
+		// bucket's region in a header and, when there is a body, the code PermanentRedirect.
+		redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-Amz-Bucket-Region", "eu-west-1")
+			w.Header().Set("Content-Type", "application/xml")
+			w.WriteHeader(http.StatusMovedPermanently)
+			if r.Method != http.MethodHead {
+				_, _ = io.WriteString(w, `<Error><Code>PermanentRedirect</Code><Message>use the bucket's endpoint</Message></Error>`)
+			}
+		}))
+		t.Cleanup(redirect.Close)
+		config := s3.Config{Bucket: "b", Endpoint: redirect.URL, PathStyle: true, AccessKey: "a", SecretKey: "s"}
+		err := MustClient(t, config).Test(testContext(t))
+		if !errors.Is(err, s3.ErrWrongRegion) {
+			t.Fatalf("err = %v, want s3.ErrWrongRegion", err)
+		}
+		if !strings.Contains(err.Error(), "eu-west-1") {
+			t.Errorf("err = %q, want the bucket's region eu-west-1 in it", err)
 		}
 	})
 

@@ -34,6 +34,7 @@ var (
 	ErrNoSuchBucket = imagor.NewError("bucket not found: check the library's bucket name and region", http.StatusNotFound)
 	ErrAccessDenied = imagor.NewError("access denied: check the library's access key and secret key", http.StatusForbidden)
 	ErrUnreachable  = imagor.NewError("S3 endpoint unreachable: check the library's endpoint and the network", http.StatusBadGateway)
+	ErrWrongRegion  = imagor.NewError("bucket is in another region: check the library's region", http.StatusBadGateway)
 )
 
 // Loader maps library ids to S3 clients. It is safe for concurrent use, and SetLibraries may
@@ -173,6 +174,8 @@ func mapError(err error) error {
 		return ErrAccessDenied
 	case errors.Is(err, s3.ErrUnreachable):
 		return ErrUnreachable
+	case errors.Is(err, s3.ErrWrongRegion):
+		return ErrWrongRegion
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		// Returned unchanged, because imagor v1.9.4 checks for them with errors.Is: it maps
 		// DeadlineExceeded to ErrTimeout and handles a cancelled request itself.

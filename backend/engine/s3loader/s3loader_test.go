@@ -243,6 +243,20 @@ func TestLoader_Get(t *testing.T) {
 		}
 	})
 
+	t.Run("ErrWrongRegion", func(t *testing.T) {
+		// AWS S3 answers a request signed for another region than the bucket's like this.
+		redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("X-Amz-Bucket-Region", "eu-west-1")
+			w.WriteHeader(http.StatusMovedPermanently)
+			_, _ = io.WriteString(w, `<Error><Code>PermanentRedirect</Code><Message>use the bucket's endpoint</Message></Error>`)
+		}))
+		t.Cleanup(redirect.Close)
+		config := s3.Config{Bucket: "b", Endpoint: redirect.URL, PathStyle: true, AccessKey: "a", SecretKey: "s"}
+		if _, err := get(t, MustLoader(t, config), libraryID+"/x.jpg"); !errors.Is(err, s3loader.ErrWrongRegion) {
+			t.Errorf("err = %v, want s3loader.ErrWrongRegion", err)
+		}
+	})
+
 	t.Run("ErrUnreachable", func(t *testing.T) {
 		listener, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
