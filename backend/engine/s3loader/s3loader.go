@@ -4,10 +4,9 @@
 // slash are rejected with rootloader.ErrOutside.
 //
 // imagor v1.9.4 tries its loaders in order until one returns a blob, and reports the error of
-// the last one. So an S3 key reaches this loader after rootloader failed on it, but a local key
-// that rootloader rejects (an empty file, say) would then report this loader's
-// ErrUnknownLibrary. Owns reports which keys are this loader's, so that the server can send
-// each key to one loader only.
+// the last one. Registered after rootloader, this loader would get every S3 key, but a local
+// key that rootloader rejects (an empty file, say) would then report this loader's
+// ErrUnknownLibrary. WithFallback avoids that: it sends each key to one loader only.
 package s3loader
 
 import (
@@ -99,6 +98,24 @@ func (l *Loader) Owns(key string) bool {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.clients[id] != nil
+}
+
+// WithFallback returns an imagor.Loader that serves the keys of l's libraries from l and every
+// other key from fallback, so that each key gets the error of its own loader.
+func (l *Loader) WithFallback(fallback imagor.Loader) imagor.Loader {
+	return routingLoader{s3: l, fallback: fallback}
+}
+
+type routingLoader struct {
+	s3       *Loader
+	fallback imagor.Loader
+}
+
+func (r routingLoader) Get(request *http.Request, key string) (*imagor.Blob, error) {
+	if r.s3.Owns(key) {
+		return r.s3.Get(request, key)
+	}
+	return r.fallback.Get(request, key)
 }
 
 // Get implements imagor.Loader. It sends one GetObject, whose body feeds the blob's first read,
