@@ -49,3 +49,11 @@ func SourceOf(m Meta) Source {
 	}
 	return src
 }
+
+// PreviewKey returns the image key of preview frames for rel in a library at a file version:
+// "<library-id>@<version>/<rel>". imagor's in-memory image cache is keyed by image key only, so
+// a new version misses it, and the engine's loader drops the version. Old versions leave the
+// cache when its TTL runs out or its byte budget evicts them.
+func PreviewKey(libraryID, version, rel string) string {
+	return libraryID + "@" + version + "/" + rel
+}
