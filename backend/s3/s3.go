@@ -37,25 +37,26 @@ const (
 	responseHeaderTimeout = 30 * time.Second
 )
 
-// Config is one S3 library: where the bucket is and how to sign requests to it.
+// Config is one S3 library: where the bucket is and how to sign requests to it. The JSON names
+// are those the engine's control endpoint reads.
 type Config struct {
-	Bucket string
+	Bucket string `json:"bucket"`
 	// Prefix is the library's root inside the bucket, such as "photos/2024". A slash is added
-	// when it does not end in one; "" is the whole bucket.
-	Prefix string
+	// when it does not end in one, and "" is the whole bucket.
+	Prefix string `json:"prefix,omitempty"`
 	// Region is the region that requests are signed for. "" means DefaultRegion.
-	Region string
+	Region string `json:"region,omitempty"`
 	// Endpoint is the base URL of an S3-compatible server, such as "http://127.0.0.1:7070".
 	// "" means AWS S3.
-	Endpoint string
-	// PathStyle puts the bucket in the URL path instead of the host name, which most
-	// S3-compatible servers need.
-	PathStyle bool
+	Endpoint string `json:"endpoint,omitempty"`
+	// PathStyle puts the bucket in the URL path instead of the host name, which S3-compatible
+	// servers such as versitygw need unless they are set up for virtual-host addressing.
+	PathStyle bool `json:"pathStyle,omitempty"`
 	// AccessKey and SecretKey sign every request. When both are empty the requests are
 	// anonymous, for public buckets: no environment variable or shared AWS file is ever read,
 	// so the library behaves the same whatever shell started the app.
-	AccessKey string
-	SecretKey string
+	AccessKey string `json:"accessKey,omitempty"`
+	SecretKey string `json:"secretKey,omitempty"`
 }
 
 // Client reads and writes the objects of one library. It is safe for concurrent use.

@@ -7,6 +7,9 @@
 #                                    until it answers and print its PID
 #   versitygw.sh env PORTFILE        print the IMAGOR_STUDIO_TEST_S3_* variables for the tests
 #   versitygw.sh stop PID            stop the server that start printed
+#   versitygw.sh run CMD [ARG ...]   start a server over a temporary folder, run CMD with the
+#                                    variables of env exported, stop the server and exit with
+#                                    CMD's status
 #
 # The server runs with the fixed test credentials below and logs to PORTFILE.log. The build needs
 # only the Go module proxy, and it runs outside this module, so versitygw's dependencies never
@@ -23,7 +26,7 @@ readonly tools="$root/build/tools"
 readonly binary="$tools/versitygw"
 
 usage() {
-  echo "usage: $0 build | start DIR PORTFILE | env PORTFILE | stop PID" >&2
+  echo "usage: $0 build | start DIR PORTFILE | env PORTFILE | stop PID | run CMD [ARG ...]" >&2
   exit 2
 }
 
@@ -125,10 +128,23 @@ stop() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+run() {
+  local scratch pid status=0
+  scratch=$(mktemp -d)
+  pid=$(start "$scratch/root" "$scratch/port")
+  # Stop the server and remove its folder however the script ends. The values are expanded
+  # now, because the function's variables are gone when the trap runs.
+  trap "(stop $pid) || true; rm -rf $(printf %q "$scratch")" EXIT
+  eval "$(print_env "$scratch/port")"
+  "$@" || status=$?
+  return "$status"
+}
+
 case "${1:-}" in
 build) [ $# -eq 1 ] || usage; build ;;
 start) [ $# -eq 3 ] || usage; start "$2" "$3" ;;
 env) [ $# -eq 2 ] || usage; print_env "$2" ;;
 stop) [ $# -eq 2 ] || usage; stop "$2" ;;
+run) [ $# -ge 2 ] || usage; shift; run "$@" ;;
 *) usage ;;
 esac
