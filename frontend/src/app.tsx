@@ -24,8 +24,8 @@ import { folderKey, parentPath } from '@/lib/paths'
 
 const FILTER_DELAY_MS = 150
 
-// The Wails runtime calls OnFileDrop handlers only for drops on an element with this property;
-// it is inherited, so the whole window is a drop target.
+// The Wails runtime calls OnFileDrop handlers only for drops on an element with this property.
+// Custom properties are inherited, so the whole window is a drop target.
 const DROP_TARGET = { '--wails-drop-target': 'drop' } as CSSProperties
 
 const isSortKey = (value: unknown): value is SortKey =>
@@ -36,7 +36,7 @@ const isTileSize = (value: unknown): value is number =>
 
 let nextNoticeId = 1
 
-/** The whole window: sidebar, folder pane or start screen, notices and dialogs. */
+/** Renders the whole window: sidebar, folder pane or start screen, notices and dialogs. */
 export function App() {
   const [ready, setReady] = useState(false)
   const [libraries, setLibraries] = useState<Library[]>([])
@@ -227,7 +227,7 @@ export function App() {
             It leaves the sidebar. The folder and its files stay on disk, and you can open it again
             at any time.
           </p>
-          <p className="mt-2 truncate text-xs text-zinc-500" title={removing.path}>
+          <p className="mt-2 truncate text-xs text-zinc-400" title={removing.path}>
             {removing.path}
           </p>
         </ConfirmDialog>

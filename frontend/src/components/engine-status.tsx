@@ -6,7 +6,7 @@ type EngineState =
   | { status: 'ready'; info: EngineInfo }
   | { status: 'error'; message: string }
 
-/** The image engine's versions, or why it is not available, for the sidebar footer. */
+/** Shows the image engine's versions, or why it is not available, in the sidebar footer. */
 export function EngineStatus() {
   const [state, setState] = useState<EngineState>({ status: 'loading' })
 
@@ -23,7 +23,7 @@ export function EngineStatus() {
   }, [])
 
   if (state.status === 'loading') {
-    return <p className="text-zinc-600">Starting the image engine…</p>
+    return <p className="text-zinc-400">Starting the image engine…</p>
   }
   if (state.status === 'error') {
     return (
@@ -34,7 +34,7 @@ export function EngineStatus() {
   }
   const { imagor, vips } = state.info
   return (
-    <p className="truncate text-zinc-600" title={`imagor ${imagor}, libvips ${vips}`}>
+    <p className="truncate text-zinc-400" title={`imagor ${imagor}, libvips ${vips}`}>
       imagor {imagor} · libvips {vips}
     </p>
   )

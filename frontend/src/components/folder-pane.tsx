@@ -28,7 +28,7 @@ export interface FolderPaneProps {
   onOpenFolder: () => void
 }
 
-/** The top bar and the grid (or its loading, empty or error state) of one folder, plus the viewer. */
+/** Shows one folder: the top bar, the grid (or its loading, empty or error state) and the viewer. */
 export function FolderPane(props: FolderPaneProps) {
   const { library, path, select, filter, sort, desc, tileSize, showNames, onNavigate } = props
   const [reloadToken, setReloadToken] = useState(0)

@@ -27,7 +27,7 @@ interface TreeNode {
   expandable: boolean
 }
 
-/** The subfolders of the library as an ARIA tree, loaded lazily as folders expand. */
+/** Shows the library's subfolders as an ARIA tree, loading each folder as it expands. */
 export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps) {
   const store = useMemo(() => new FolderTreeStore(library.id), [library.id])
   useSyncExternalStore(store.subscribe, store.getVersion)
@@ -42,7 +42,7 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
     toggles.get(path) ?? (path !== currentPath && containsPath(path, currentPath))
 
   const nodes: TreeNode[] = []
-  const wanted: string[] = ['']
+  const pathsToLoad: string[] = ['']
   const walk = (path: string, level: number) => {
     const children = store.get(path)
     if (children?.status !== 'loaded') return
@@ -52,17 +52,17 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
       const expandable = !(known?.status === 'loaded' && known.folders.length === 0)
       nodes.push({ path: folder.path, name: folder.name, level, expanded, expandable })
       if (expanded) {
-        wanted.push(folder.path)
+        pathsToLoad.push(folder.path)
         walk(folder.path, level + 1)
       }
     }
   }
   walk('', 1)
-  const wantedKey = wanted.join('\u0000')
+  const pathsKey = pathsToLoad.join('\u0000')
 
   useEffect(() => {
-    for (const path of wantedKey.split('\u0000')) store.load(path)
-  }, [store, wantedKey])
+    for (const path of pathsKey.split('\u0000')) store.load(path)
+  }, [store, pathsKey])
 
   const activePath =
     focusPath !== null && nodes.some((n) => n.path === focusPath)
@@ -173,7 +173,7 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
         })}
       </div>
       {root?.status === 'loaded' && nodes.length === 0 && (
-        <p className="px-2 py-1 text-xs text-zinc-500">No subfolders</p>
+        <p className="px-2 py-1 text-xs text-zinc-400">No subfolders</p>
       )}
       {root?.status === 'error' && (
         <p role="alert" className="px-2 py-1 text-xs text-red-300">

@@ -46,8 +46,8 @@ export interface GalleryGridProps {
 }
 
 /**
- * The virtual thumbnail grid: only the rows in view (plus a few) are in the DOM, and the pages
- * they show are fetched by offset as they come into view.
+ * Renders the virtual thumbnail grid. Only the rows in view (plus a few) are in the DOM, and the
+ * pages they show are fetched by offset as they come into view.
  */
 export function GalleryGrid({
   source,
@@ -72,8 +72,8 @@ export function GalleryGrid({
   const [takeFocus, setTakeFocus] = useState(false)
   const activeIndex = Math.min(focusIndex, Math.max(0, total - 1))
 
-  // The virtualizer starts once the width is known, so its first scroll, to the offset
-  // remembered for this folder, already sees the full height.
+  // The virtualizer starts once the width is known, so its first scroll (to the offset
+  // remembered for this folder) happens when the content already has its full height.
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
   const virtualizer = useVirtualizer({
     enabled: width > 0,
@@ -90,11 +90,11 @@ export function GalleryGrid({
 
   // After a new tile size or name toggle, scroll so the first tile in view stays in view. The
   // DOM is scrolled directly: the virtualizer follows from the scroll event.
-  const shown = useRef({ columns: 0, rowHeight: 0, firstIndex: 0 })
+  const lastLayout = useRef({ columns: 0, rowHeight: 0, firstIndex: 0 })
   useLayoutEffect(() => {
-    const before = shown.current
+    const before = lastLayout.current
     if (width === 0 || (before.columns === columns && before.rowHeight === rowHeight)) return
-    shown.current = { ...before, columns, rowHeight }
+    lastLayout.current = { ...before, columns, rowHeight }
     const grid = scrollRef.current
     if (before.columns === 0 || !grid) return
     grid.scrollTop = GRID_PADDING + Math.floor(before.firstIndex / columns) * rowHeight
@@ -107,7 +107,7 @@ export function GalleryGrid({
   const lastIndex = (lastRow + 1) * columns - 1
 
   useEffect(() => {
-    shown.current.firstIndex = firstIndex
+    lastLayout.current.firstIndex = firstIndex
     if (lastRow < 0) return
     // One screen ahead and behind, so pages usually arrive before their rows scroll in.
     const margin = (lastRow - firstRow + 1) * columns
@@ -134,9 +134,9 @@ export function GalleryGrid({
 
   useImperativeHandle(ref, () => ({ focusItem }), [focusItem])
 
-  // Opening a folder from the grid unmounts the old grid with the focus in it; the new one takes
-  // the focus over, so the keyboard keeps working. Focus elsewhere, such as in the filter input,
-  // stays where it is.
+  // Opening a folder from the grid unmounts the old grid, and the focus in it falls back to the
+  // body. The new grid takes it over so the keyboard keeps working. Focus elsewhere, such as in
+  // the filter input, stays where it is.
   useEffect(() => {
     const active = document.activeElement
     if (active === null || active === document.body)

@@ -70,7 +70,7 @@ export interface IconProps {
   top?: number
 }
 
-/** A decorative icon; the control that holds it carries the accessible name. */
+/** Renders a decorative icon. The control that contains it carries the accessible name. */
 export function Icon({ name, className = '', size, top }: IconProps) {
   const mask = styleFor(name)
   const style =

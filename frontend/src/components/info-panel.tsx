@@ -13,7 +13,7 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The viewer's side panel: file facts and imagor's metadata, with the EXIF map as a table. */
+/** Shows the viewer's side panel: file facts and imagor's metadata, with EXIF as a table. */
 export function InfoPanel({ entry, meta }: InfoPanelProps) {
   const facts: [string, string][] = [
     ['Name', entry.name],
@@ -43,7 +43,7 @@ export function InfoPanel({ entry, meta }: InfoPanelProps) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-xs">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
+            <dt className="text-zinc-400">{label}</dt>
             <dd className="break-all text-zinc-200">{value}</dd>
           </div>
         ))}
@@ -52,14 +52,14 @@ export function InfoPanel({ entry, meta }: InfoPanelProps) {
       <h3 className="mt-5 mb-2 text-xs font-semibold tracking-wide text-zinc-400 uppercase">
         EXIF
       </h3>
-      {meta.status === 'loading' && <p className="text-xs text-zinc-500">Loading metadata…</p>}
+      {meta.status === 'loading' && <p className="text-xs text-zinc-400">Loading metadata…</p>}
       {meta.status === 'error' && (
         <p role="alert" className="text-xs text-red-300">
           {meta.message}
         </p>
       )}
       {meta.status === 'loaded' && exif.length === 0 && (
-        <p className="text-xs text-zinc-500">This image has no EXIF data.</p>
+        <p className="text-xs text-zinc-400">This image has no EXIF data.</p>
       )}
       {exif.length > 0 && (
         <table className="w-full table-fixed text-xs">
@@ -68,7 +68,7 @@ export function InfoPanel({ entry, meta }: InfoPanelProps) {
               <tr key={key} className="border-t border-zinc-800 align-top">
                 <th
                   scope="row"
-                  className="w-2/5 truncate py-1 pr-2 text-left font-normal text-zinc-500"
+                  className="w-2/5 truncate py-1 pr-2 text-left font-normal text-zinc-400"
                   title={key}
                 >
                   {key}

@@ -27,10 +27,10 @@ export function Sidebar({
     >
       <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-800 px-4">
         <span className="h-2.5 w-2.5 rounded-full bg-accent shadow-[0_0_8px] shadow-accent/60" />
-        <span className="font-semibold tracking-tight text-zinc-100">Imagor Studio</span>
+        <h1 className="font-semibold tracking-tight text-zinc-100">Imagor Studio</h1>
       </div>
 
-      <h2 className="px-4 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
+      <h2 className="px-4 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
         Libraries
       </h2>
       <LibraryList
@@ -42,7 +42,7 @@ export function Sidebar({
 
       {selected && (
         <>
-          <h2 className="px-4 pt-5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
+          <h2 className="px-4 pt-5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
             Folders
           </h2>
           <FolderTree

@@ -24,7 +24,7 @@ export function StartScreen({ onOpenFolder }: StartScreenProps) {
         <Icon name="folder-plus" className="text-xl" />
         Open a folder
       </button>
-      <p className="flex items-center gap-2 text-zinc-500">
+      <p className="flex items-center gap-2 text-zinc-400">
         <Icon name="drop" />
         Or drop folders and images onto this window.
       </p>

@@ -13,7 +13,7 @@ export interface TileProps {
   showNames: boolean
   /** This tile is the grid's roving focus (tabIndex 0). */
   focused: boolean
-  /** The grid holds keyboard focus, so the focused tile takes DOM focus when it mounts. */
+  /** The grid has keyboard focus, so the focused tile takes DOM focus when it mounts. */
   takeFocus: boolean
   onSelect: (index: number) => void
   onOpen: (index: number) => void

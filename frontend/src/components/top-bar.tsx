@@ -44,7 +44,7 @@ export function TopBar(props: TopBarProps) {
         onNavigate={props.onNavigate}
       />
 
-      <span className="shrink-0 text-xs text-zinc-500 tabular-nums" aria-live="polite">
+      <span className="shrink-0 text-xs text-zinc-400 tabular-nums" aria-live="polite">
         {total === null ? '' : formatCount(total)}
       </span>
 

@@ -46,7 +46,7 @@ function viewerName(): string | null {
 
 beforeEach(() => {
   stubLayout(1024, 768)
-  // Global metadata requests of the viewer go to a fetch that never answers.
+  // The viewer fetches metadata with the global fetch; this one never resolves.
   vi.stubGlobal('fetch', () => new Promise<Response>(() => {}))
 })
 

@@ -54,8 +54,8 @@ async function findImage(source: ListingSource, index: number, step: number): Pr
 }
 
 /**
- * The full-window image viewer over the gallery: the preview fitted to the window, zoom and
- * pan, 100 % with the original file, previous and next image, slideshow and an info panel.
+ * Shows one image over the whole window: the preview fitted to the window, zoom and pan,
+ * 100 % with the original file, previous and next image, slideshow and an info panel.
  */
 export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const queue = useContext(ImageQueueContext)
@@ -84,8 +84,9 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const meta = useImageMeta(entry?.meta ?? '')
 
   const shownIsOriginal = original.status === 'loaded'
-  const shownSrc =
-    original.status === 'loaded' ? original.src : preview.status === 'loaded' ? preview.src : ''
+  let shownSrc = ''
+  if (original.status === 'loaded') shownSrc = original.src
+  else if (preview.status === 'loaded') shownSrc = preview.src
   const dpr = window.devicePixelRatio || 1
 
   // The original's size: exact once it is decoded, estimated from the preview until then.
@@ -330,7 +331,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
           <h2 className="mx-2 min-w-0 flex-1 truncate font-medium text-zinc-100" title={name}>
             {name}
             {trueSize && shownIsOriginal && (
-              <span className="ml-2 text-xs font-normal text-zinc-500">
+              <span className="ml-2 text-xs font-normal text-zinc-400">
                 {Math.round(trueSize.width)} × {Math.round(trueSize.height)}
               </span>
             )}

@@ -3,7 +3,7 @@ import type { Entry } from '@/api/gallery'
 import { clampTileSize, moveFocus, thumbnailFor } from '@/lib/grid-math'
 
 describe('moveFocus', () => {
-  // 23 tiles in rows of 5: the last row holds 20, 21 and 22.
+  // 23 tiles in rows of 5: the last row contains 20, 21 and 22.
   const grid = { columns: 5, total: 23, pageRows: 2 }
 
   it.each([

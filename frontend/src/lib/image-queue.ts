@@ -119,8 +119,8 @@ export class ImageQueue {
   private readonly listeners = new Map<string, Set<() => void>>()
   private inFlight = 0
   /**
-   * Requests allowed in flight now: maxConcurrent, lowered when the engine answers busy and
-   * raised again by one for every `limit` successful responses.
+   * Requests allowed in flight now: maxConcurrent, lowered when the engine responds busy (429 or
+   * 503) and raised again by one for every `limit` successful responses.
    */
   private limit: number
   private seq = 0
@@ -320,7 +320,7 @@ export class ImageQueue {
     this.pump()
   }
 
-  /** Backs off when the engine answers busy, so it is not flooded with requests to turn away. */
+  /** Lowers the limit on a busy response, so the engine gets fewer requests it must reject. */
   private adjustLimit(result: ImageSnapshot): void {
     if (result.status === 'error' && isBusy(result.error)) {
       this.limit = Math.max(1, Math.min(this.limit, this.inFlight))
@@ -331,8 +331,8 @@ export class ImageQueue {
 
   /** Returns how long to wait before sending a failed request again, or -1 to give up. */
   private retryDelay(failure: ImageFailure, attempts: number): number {
-    // The engine restarts after a crash; one retry tells a crash on this file from a crash
-    // that another request caused.
+    // The engine restarts after a crash. One retry distinguishes a crash on this file from a
+    // crash that another request caused.
     if (failure.reason === 'engine-crashed') return attempts < 2 ? this.retryDelayMs : -1
     // A busy engine (429 or 503) gets a few retries, each after a longer wait.
     if (isBusy(failure)) {

@@ -10,7 +10,7 @@ export function recalledScroll(key: string): number {
   return offsets.get(key) ?? 0
 }
 
-/** Forgets every offset; for tests that reuse a folder key. */
+/** Forgets every offset. Tests call it because they reuse one folder key. */
 export function forgetScrollOffsets(): void {
   offsets.clear()
 }
