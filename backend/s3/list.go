@@ -22,7 +22,7 @@ import (
 //
 // Like a folder listing it leaves out names that start with "." and the folder's own marker
 // object (the zero-byte "folder/" that consoles create). A folder with no key under it matches
-// fs.ErrNotExist, because S3 has no empty folders; the library root is never missing.
+// fs.ErrNotExist, because S3 has no empty folders. The library root is never missing.
 func (c *Client) ListFolder(ctx context.Context, folder string) ([]listing.Entry, error) {
 	prefix := c.prefix
 	if folder != "" {

@@ -4,8 +4,9 @@
 //
 // Keys go to the SDK exactly as stored: spaces, "+", "%", "?", "#" and Unicode in either
 // normalization form reach their own object, because the SDK percent-encodes the request path
-// itself. Paths with a "." or ".." segment, a leading slash or a NUL byte are rejected, because
-// servers that map keys to files (such as versitygw's posix backend) would resolve them.
+// itself. Paths with a "." or ".." segment or a leading slash are rejected, because servers
+// that map keys to files (such as versitygw's posix backend) would resolve them, and so are
+// paths with a NUL byte.
 package s3
 
 import (
