@@ -140,6 +140,7 @@ func run(args []string) error {
 		Lister:    listing.NewLister(2 * time.Second),
 		Engine:    eng,
 		Settings:  prefs,
+		Config:    config,
 		Logger:    logger,
 	})
 	if err := desktop.Restore(context.Background()); err != nil {

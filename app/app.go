@@ -17,6 +17,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
 	"github.com/imagor-studio/desktop/backend/settings"
+	"github.com/imagor-studio/desktop/backend/sqlite"
 )
 
 // Services are the backend parts the app calls.
@@ -25,6 +26,7 @@ type Services struct {
 	Lister    *listing.Lister
 	Engine    *engine.Engine
 	Settings  *settings.Service
+	Config    *sqlite.DB // editor sessions
 	Logger    *slog.Logger
 }
 
@@ -47,7 +49,7 @@ func New(svc Services) *App {
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}, &Settings{app: a}}
+	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}}
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.

@@ -37,7 +37,7 @@ func Extension(format string) string {
 // synced, then renamed over target, so a failure leaves any existing file as it was. It rejects
 // a target that is original (the file being edited) unless confirmed is true.
 func WriteExport(target, original string, data []byte, confirmed bool) error {
-	if !confirmed && sameFile(target, original) {
+	if !confirmed && SameFile(target, original) {
 		return fmt.Errorf("export to %s: %w", target, ErrOverwriteOriginal)
 	}
 	dir := filepath.Dir(target)
@@ -81,9 +81,9 @@ func syncDir(dir string) {
 	}
 }
 
-// sameFile reports whether a and b name the same file: the same inode when both exist, else
+// SameFile reports whether a and b name the same file: the same inode when both exist, else
 // the same cleaned absolute path.
-func sameFile(a, b string) bool {
+func SameFile(a, b string) bool {
 	ai, errA := os.Stat(a)
 	bi, errB := os.Stat(b)
 	if errA == nil && errB == nil {

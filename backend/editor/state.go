@@ -1,6 +1,6 @@
 // Package editor turns the non-destructive editor's state into imagor 1.9.4 paths: the path the
-// user copies, the preview frames the webview shows, and the size the path produces. Everything
-// here is pure except the exported file writer; the app asks the engine for pixels.
+// user copies, the preview frames the webview shows, and the size the path produces. The mapping
+// is pure; Render and Export ask the engine for pixels and WriteExport writes files.
 package editor
 
 import (

@@ -22,6 +22,268 @@ export namespace app {
 	        this.error = source["error"];
 	    }
 	}
+	export class EditorPadding {
+	    left: number;
+	    top: number;
+	    right: number;
+	    bottom: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorPadding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.left = source["left"];
+	        this.top = source["top"];
+	        this.right = source["right"];
+	        this.bottom = source["bottom"];
+	    }
+	}
+	export class EditorBackground {
+	    kind: string;
+	    color: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorBackground(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.color = source["color"];
+	    }
+	}
+	export class EditorRGB {
+	    r: number;
+	    g: number;
+	    b: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorRGB(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.r = source["r"];
+	        this.g = source["g"];
+	        this.b = source["b"];
+	    }
+	}
+	export class EditorPoint {
+	    x: number;
+	    y: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	    }
+	}
+	export class EditorBox {
+	    left: number;
+	    top: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorBox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.left = source["left"];
+	        this.top = source["top"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class EditorState {
+	    crop?: EditorBox;
+	    width: number;
+	    height: number;
+	    mode: string;
+	    hAlign: string;
+	    vAlign: string;
+	    focal?: EditorPoint;
+	    noUpscale: boolean;
+	    flipH: boolean;
+	    flipV: boolean;
+	    rotate: number;
+	    brightness: number;
+	    contrast: number;
+	    saturation: number;
+	    hue: number;
+	    grayscale: boolean;
+	    blur: number;
+	    sharpen: number;
+	    roundCorner: number;
+	    pixelate: number;
+	    rgb: EditorRGB;
+	    trim: boolean;
+	    redact: EditorBox[];
+	    background: EditorBackground;
+	    padding: EditorPadding;
+	    format: string;
+	    quality: number;
+	    maxBytes: number;
+	    stripExif: boolean;
+	    stripIcc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.crop = this.convertValues(source["crop"], EditorBox);
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.mode = source["mode"];
+	        this.hAlign = source["hAlign"];
+	        this.vAlign = source["vAlign"];
+	        this.focal = this.convertValues(source["focal"], EditorPoint);
+	        this.noUpscale = source["noUpscale"];
+	        this.flipH = source["flipH"];
+	        this.flipV = source["flipV"];
+	        this.rotate = source["rotate"];
+	        this.brightness = source["brightness"];
+	        this.contrast = source["contrast"];
+	        this.saturation = source["saturation"];
+	        this.hue = source["hue"];
+	        this.grayscale = source["grayscale"];
+	        this.blur = source["blur"];
+	        this.sharpen = source["sharpen"];
+	        this.roundCorner = source["roundCorner"];
+	        this.pixelate = source["pixelate"];
+	        this.rgb = this.convertValues(source["rgb"], EditorRGB);
+	        this.trim = source["trim"];
+	        this.redact = this.convertValues(source["redact"], EditorBox);
+	        this.background = this.convertValues(source["background"], EditorBackground);
+	        this.padding = this.convertValues(source["padding"], EditorPadding);
+	        this.format = source["format"];
+	        this.quality = source["quality"];
+	        this.maxBytes = source["maxBytes"];
+	        this.stripExif = source["stripExif"];
+	        this.stripIcc = source["stripIcc"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CopyRequest {
+	    library: string;
+	    path: string;
+	    state: EditorState;
+	    profile: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CopyRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.path = source["path"];
+	        this.state = this.convertValues(source["state"], EditorState);
+	        this.profile = source["profile"];
+	        this.kind = source["kind"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	export class EditorSource {
+	    library: string;
+	    path: string;
+	    name: string;
+	    width: number;
+	    height: number;
+	    orientation: number;
+	    format: string;
+	    version: string;
+	    original: string;
+	    session?: EditorState;
+	    sessionStale: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorSource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.orientation = source["orientation"];
+	        this.format = source["format"];
+	        this.version = source["version"];
+	        this.original = source["original"];
+	        this.session = this.convertValues(source["session"], EditorState);
+	        this.sessionStale = source["sessionStale"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class EngineInfo {
 	    imagor: string;
 	    vips: string;
@@ -176,6 +438,20 @@ export namespace app {
 	        this.select = source["select"];
 	    }
 	}
+	export class PathPart {
+	    text: string;
+	    explanation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PathPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.explanation = source["explanation"];
+	    }
+	}
 	export class RecentFile {
 	    library: string;
 	    libraryName: string;
@@ -197,6 +473,94 @@ export namespace app {
 	        this.openedAt = source["openedAt"];
 	        this.available = source["available"];
 	    }
+	}
+	export class RenderRequest {
+	    library: string;
+	    path: string;
+	    state: EditorState;
+	    viewWidth: number;
+	    viewHeight: number;
+	    zoom: number;
+	    viewX: number;
+	    viewY: number;
+	    profile: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenderRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.path = source["path"];
+	        this.state = this.convertValues(source["state"], EditorState);
+	        this.viewWidth = source["viewWidth"];
+	        this.viewHeight = source["viewHeight"];
+	        this.zoom = source["zoom"];
+	        this.viewX = source["viewX"];
+	        this.viewY = source["viewY"];
+	        this.profile = source["profile"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RenderResult {
+	    preview: string;
+	    path: string;
+	    parts: PathPart[];
+	    outputWidth: number;
+	    outputHeight: number;
+	    signedUrl: string;
+	    warning: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenderResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preview = source["preview"];
+	        this.path = source["path"];
+	        this.parts = this.convertValues(source["parts"], PathPart);
+	        this.outputWidth = source["outputWidth"];
+	        this.outputHeight = source["outputHeight"];
+	        this.signedUrl = source["signedUrl"];
+	        this.warning = source["warning"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class StartState {
 	    libraries: Library[];
