@@ -142,8 +142,8 @@ func (e *Editor) CopyImage(libraryID, path, profile, kind string) (string, error
 	return e.Copy(CopyRequest{Library: libraryID, Path: path, Profile: profile, Kind: kind})
 }
 
-// Export asks where to save the edited image, renders it at full size and writes it. It returns
-// the written path, or "" when the user cancels.
+// Export shows the save dialog, renders the edited image at full size and writes it there. It
+// returns the written path, or "" when the user cancels.
 func (e *Editor) Export(libraryID, path string, state EditorState) (string, error) {
 	f, err := e.file(libraryID, path)
 	if err != nil {
@@ -211,7 +211,7 @@ func (e *Editor) SaveSession(libraryID, path string, state EditorState) error {
 	}))
 }
 
-// DiscardSession forgets the saved state of the file.
+// DiscardSession deletes the saved state of the file.
 func (e *Editor) DiscardSession(libraryID, path string) error {
 	rel, err := library.CleanRel(path)
 	if err != nil {
@@ -307,7 +307,7 @@ func (e *Editor) signedURL(profileID string, f file, ops string) (string, string
 	return url, warning, nil
 }
 
-// editorError turns an editor error into a message that says what to do.
+// editorError adds what to do next to the message of an editor error.
 func editorError(err error) error {
 	switch {
 	case err == nil:

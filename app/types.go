@@ -149,7 +149,7 @@ type EditorSource struct {
 	SessionStale bool         `json:"sessionStale"` // the file changed since the state was saved
 }
 
-// RenderRequest asks for a preview frame and the URL of a state.
+// RenderRequest is the request for a preview frame and the URL of a state.
 type RenderRequest struct {
 	Library    string      `json:"library"`
 	Path       string      `json:"path"`
@@ -179,7 +179,7 @@ type RenderResult struct {
 	Warning      string     `json:"warning"`
 }
 
-// CopyRequest asks to copy a state's path or signed URL to the clipboard.
+// CopyRequest is the request to copy a state's path or signed URL to the clipboard.
 type CopyRequest struct {
 	Library string      `json:"library"`
 	Path    string      `json:"path"`

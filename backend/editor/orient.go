@@ -31,7 +31,7 @@ func swapsSides(o int) bool {
 
 // toStored maps b, in the oriented image of width w and height h, to the stored pixels of a
 // file with EXIF orientation o. libvips applies orientation 6 as a 90 degree clockwise turn, so
-// an oriented point (x, y) is the stored point (y, w-x); the other cases follow the EXIF table.
+// an oriented point (x, y) is the stored point (y, w-x). The other cases follow the EXIF table.
 func toStored(b Box, o, w, h int) Box {
 	x, y, bw, bh := b.Left, b.Top, b.Width, b.Height
 	switch o {

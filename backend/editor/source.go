@@ -5,9 +5,9 @@ import (
 	"fmt"
 )
 
-// SourceMetaPath returns the engine path whose JSON describes the stored image of key: fit-in
-// without a size and rotate(0) make imagor load the file without auto-rotation and leave it
-// as it is, so the metadata has the stored size and the EXIF orientation.
+// SourceMetaPath returns the engine path whose JSON describes the stored image of key. Fit-in
+// without a size and rotate(0) make imagor load the file without auto-rotation and leave it as
+// it is, so the metadata has the stored size and the EXIF orientation.
 func SourceMetaPath(key string) string {
 	return "/unsafe/meta/fit-in/filters:rotate(0)/" + ImageKey(key)
 }

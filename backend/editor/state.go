@@ -48,7 +48,7 @@ type RGB struct {
 	B int `json:"b"`
 }
 
-// Background is what fills transparent pixels, the letterbox and the padding.
+// Background is the fill of transparent pixels, the letterbox and the padding.
 type Background struct {
 	Kind  string `json:"kind"`  // none, color or transparent
 	Color string `json:"color"` // #rrggbb, for kind color
