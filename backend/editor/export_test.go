@@ -2,6 +2,7 @@ package editor_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -49,7 +50,7 @@ func TestWriteExport(t *testing.T) {
 		if filepath.Base(target) != "photo-edit.png" {
 			t.Errorf("ExportName = %q, want photo-edit.png", filepath.Base(target))
 		}
-		if err := editor.WriteExport(target, original, data, false); err != nil {
+		if err := editor.Export(context.Background(), e, ops.Ops, "lib/photo.jpg", target, original, false); err != nil {
 			t.Fatal(err)
 		}
 		written, err := os.ReadFile(target)
@@ -79,8 +80,11 @@ func TestWriteExport(t *testing.T) {
 	})
 	t.Run("ErrOriginal", func(t *testing.T) {
 		before, _ := os.ReadFile(original)
-		err := editor.WriteExport(filepath.Join(dir, ".", "photo.jpg"), original, data, false)
+		err := editor.Export(context.Background(), e, ops.Ops, "lib/photo.jpg", filepath.Join(dir, ".", "photo.jpg"), original, false)
 		if !errors.Is(err, editor.ErrOverwriteOriginal) {
+			t.Fatalf("Export onto the original = %v, want ErrOverwriteOriginal", err)
+		}
+		if err := editor.WriteExport(original, original, data, false); !errors.Is(err, editor.ErrOverwriteOriginal) {
 			t.Fatalf("WriteExport onto the original = %v, want ErrOverwriteOriginal", err)
 		}
 		if after, _ := os.ReadFile(original); !bytes.Equal(before, after) {

@@ -203,6 +203,8 @@ func (p *plan) resizeImage(iw, ih int) {
 			p.coverImage(iw, ih)
 		}
 	}
+	// NOTE: with trim the image's size is unknown here, so a trimmed, EXIF-oriented file that
+	// is not resized keeps its stored orientation and its tag.
 	p.exact = !p.resizeRuns && p.rawLoad && p.src.Orientation > 1 && !s.Trim
 }
 
