@@ -107,7 +107,7 @@ func (g *Gallery) List(req ListRequest) (ListPage, error) {
 	default:
 		return ListPage{}, fmt.Errorf("unknown sort order %q: use name, modified or size", req.Sort)
 	}
-	page, err := g.app.svc.Lister.List(req.Library, root, listing.Query{
+	page, err := g.app.svc.Lister.List(req.Library, listing.RootSource{Root: root}, listing.Query{
 		Path: rel, Sort: req.Sort, Desc: req.Desc, Filter: req.Filter,
 		Offset: req.Offset, Limit: req.Limit,
 	})

@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/imagor-studio/desktop/backend/s3"
 )
 
 // ExecutableName is the engine's file name, without the ".exe" Windows adds.
@@ -52,6 +54,7 @@ type Engine struct {
 	mu        sync.Mutex
 	proc      *process
 	libraries map[string]string
+	buckets   map[string]s3.Config
 	starts    []time.Time // recent starts, for the crash-loop back-off
 	closed    bool
 }
@@ -78,7 +81,10 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create engine socket folder: %w", err)
 	}
-	e := &Engine{cfg: cfg, dir: dir, socket: filepath.Join(dir, "engine.sock"), libraries: map[string]string{}}
+	e := &Engine{
+		cfg: cfg, dir: dir, socket: filepath.Join(dir, "engine.sock"),
+		libraries: map[string]string{}, buckets: map[string]s3.Config{},
+	}
 	e.client = &http.Client{
 		// imagor paths never redirect; the engine's mux does for ".." and "//", and following
 		// that would serve another image than the one asked for.
@@ -131,7 +137,20 @@ func (e *Engine) SetLibraries(ctx context.Context, libraries map[string]string) 
 	if proc == nil || isExited(proc) {
 		return nil
 	}
-	return e.pushLibraries(ctx, libraries)
+	return e.put(ctx, "/-/libraries", libraries)
+}
+
+// SetS3Libraries sets the id to bucket map the engine may read, now if it runs and at every
+// start. The configs carry the keys; they go only over the engine's private socket.
+func (e *Engine) SetS3Libraries(ctx context.Context, buckets map[string]s3.Config) error {
+	e.mu.Lock()
+	e.buckets = buckets
+	proc := e.proc
+	e.mu.Unlock()
+	if proc == nil || isExited(proc) {
+		return nil
+	}
+	return e.put(ctx, "/-/s3-libraries", buckets)
 }
 
 // Pid returns the process id of the running engine, or 0.
@@ -177,23 +196,24 @@ func (e *Engine) Close() error {
 	return os.RemoveAll(e.dir)
 }
 
-func (e *Engine) pushLibraries(ctx context.Context, libraries map[string]string) error {
-	body, err := json.Marshal(libraries)
+// put sends v as JSON to one of the engine's control endpoints.
+func (e *Engine) put(ctx context.Context, path string, v any) error {
+	body, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("encode libraries: %w", err)
+		return fmt.Errorf("encode %s: %w", path, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPut, "http://engine/-/libraries", bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, "http://engine"+path, bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("send libraries: %w", err)
+		return fmt.Errorf("send %s: %w", path, err)
 	}
 	resp, err := e.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("send libraries: %w", err)
+		return fmt.Errorf("send %s: %w", path, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusNoContent {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return fmt.Errorf("send libraries: engine answered %s: %s", resp.Status, bytes.TrimSpace(msg))
+		return fmt.Errorf("send %s: engine answered %s: %s", path, resp.Status, bytes.TrimSpace(msg))
 	}
 	return nil
 }

@@ -86,8 +86,11 @@ func (e *Engine) start(ctx context.Context) (*process, error) {
 		proc.stop(time.Second)
 		return nil, err
 	}
-	if err := e.pushLibraries(ctx, e.libraries); err != nil {
+	if err := e.put(ctx, "/-/libraries", e.libraries); err != nil {
 		e.cfg.Logger.Warn("engine did not take every library", "error", err)
+	}
+	if err := e.put(ctx, "/-/s3-libraries", e.buckets); err != nil {
+		e.cfg.Logger.Warn("engine did not take every S3 library", "error", err)
 	}
 	e.cfg.Logger.Info("engine started", "pid", cmd.Process.Pid)
 	return proc, nil

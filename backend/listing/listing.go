@@ -6,8 +6,6 @@ package listing
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -65,7 +63,7 @@ type Lister struct {
 type folder struct {
 	mu         sync.Mutex
 	refreshing bool // a background read is running
-	modTime    time.Time
+	stamp      string
 	readAt     time.Time
 	entries    []Entry
 	folded     []string         // foldName of each entry's name, for sorting
@@ -78,9 +76,19 @@ func NewLister(maxAge time.Duration) *Lister {
 	return &Lister{MaxAge: maxAge, folders: map[string]*folder{}}
 }
 
-// List returns the page of the folder q.Path inside root that q selects. libraryID keys the cache.
-func (l *Lister) List(libraryID string, root *os.Root, q Query) (Page, error) {
-	f, err := l.load(libraryID, root, q.Path)
+// Source reads the folders of one library for a Lister.
+type Source interface {
+	// FolderStamp returns a value that changes whenever an entry is added to or removed from the
+	// folder (a local folder's modification time), or "" when the source has none, so that only
+	// MaxAge bounds how stale a listing is. It fails when path is not a folder.
+	FolderStamp(path string) (string, error)
+	// ReadFolder returns every visible entry of the folder, in any order.
+	ReadFolder(path string) ([]Entry, error)
+}
+
+// List returns the page of the folder q.Path of src that q selects. libraryID keys the cache.
+func (l *Lister) List(libraryID string, src Source, q Query) (Page, error) {
+	f, err := l.load(libraryID, src, q.Path)
 	if err != nil {
 		return Page{}, err
 	}
@@ -109,17 +117,10 @@ func (l *Lister) Forget(libraryID, path string) {
 	l.mu.Unlock()
 }
 
-func (l *Lister) load(libraryID string, root *os.Root, path string) (*folder, error) {
-	name := path
-	if name == "" {
-		name = "."
-	}
-	info, err := root.Stat(name)
+func (l *Lister) load(libraryID string, src Source, path string) (*folder, error) {
+	stamp, err := src.FolderStamp(path)
 	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", path, err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("list %q: %w", path, ErrNotFolder)
+		return nil, err
 	}
 
 	key := libraryID + "\x00" + path
@@ -134,98 +135,44 @@ func (l *Lister) load(libraryID string, root *os.Root, path string) (*folder, er
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch {
-	case f.entries != nil && info.ModTime().Equal(f.modTime) && time.Since(f.readAt) < l.MaxAge:
+	case f.entries != nil && stamp == f.stamp && time.Since(f.readAt) < l.MaxAge:
 		return f, nil
-	case f.entries != nil && info.ModTime().Equal(f.modTime):
-		// The names are the same; only sizes and times of files rewritten in place can be
-		// stale. Answer from the cache and read the folder again in the background.
+	case f.entries != nil && stamp == f.stamp:
+		// The names are the same as far as the stamp tells; sizes and times of files rewritten
+		// in place may be stale. Answer from the cache and read the folder in the background.
 		if !f.refreshing {
 			f.refreshing = true
-			go f.refresh(root, name, path, info.ModTime())
+			go f.refresh(src, path, stamp)
 		}
 		return f, nil
 	}
-	entries, err := readFolder(root, name, path)
+	entries, err := src.ReadFolder(path)
 	if err != nil {
 		return nil, err
 	}
-	f.set(entries, info.ModTime())
+	f.set(entries, stamp)
 	return f, nil
 }
 
 // refresh reads the folder again and replaces the cached entries, unless a newer read won.
-func (f *folder) refresh(root *os.Root, name, path string, modTime time.Time) {
-	entries, err := readFolder(root, name, path)
+func (f *folder) refresh(src Source, path, stamp string) {
+	entries, err := src.ReadFolder(path)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.refreshing = false
-	if err == nil && f.modTime.Equal(modTime) {
-		f.set(entries, modTime)
+	if err == nil && f.stamp == stamp {
+		f.set(entries, stamp)
 	}
 }
 
 // set replaces the cached entries and drops the orders computed for the old ones. f.mu is held.
-func (f *folder) set(entries []Entry, modTime time.Time) {
-	f.entries, f.modTime, f.readAt = entries, modTime, time.Now()
+func (f *folder) set(entries []Entry, stamp string) {
+	f.entries, f.stamp, f.readAt = entries, stamp, time.Now()
 	f.folded = make([]string, len(entries))
 	for i := range entries {
 		f.folded[i] = foldName(entries[i].Name)
 	}
 	f.sorted, f.filtered = map[string][]int{}, map[string][]int{}
-}
-
-// readFolder reads every visible entry of the folder name inside root. Hidden entries (a leading
-// dot) and symlinks to folders are left out; an entry that vanishes while it is read is skipped.
-func readFolder(root *os.Root, name, path string) ([]Entry, error) {
-	dir, err := root.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", path, err)
-	}
-	defer dir.Close()
-	items, err := dir.ReadDir(-1)
-	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", path, err)
-	}
-
-	entries := make([]Entry, 0, len(items))
-	for _, item := range items {
-		if strings.HasPrefix(item.Name(), ".") {
-			continue
-		}
-		entry, ok := readEntry(root, item, path)
-		if ok {
-			entries = append(entries, entry)
-		}
-	}
-	return entries, nil
-}
-
-func readEntry(root *os.Root, item fs.DirEntry, parent string) (Entry, bool) {
-	rel := item.Name()
-	if parent != "" {
-		rel = parent + "/" + item.Name()
-	}
-	info, err := item.Info()
-	if err != nil {
-		return Entry{}, false
-	}
-	if info.Mode()&fs.ModeSymlink != 0 {
-		// A symlink counts as the file it points to, as long as that stays inside the library.
-		info, err = root.Stat(rel)
-		if err != nil || info.IsDir() {
-			return Entry{}, false
-		}
-	}
-	entry := Entry{Name: item.Name(), Path: rel, Size: info.Size(), ModTime: info.ModTime()}
-	switch {
-	case info.IsDir():
-		entry.Kind, entry.Size = KindFolder, 0
-	case info.Mode().IsRegular():
-		entry.Kind, entry.Version = KindOf(item.Name()), Version(info)
-	default:
-		entry.Kind = KindOther
-	}
-	return entry, true
 }
 
 // order returns the indexes of f.entries in the requested order, folders first. f.mu is held.

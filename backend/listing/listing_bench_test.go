@@ -41,7 +41,7 @@ func BenchmarkList_Cold(b *testing.B) {
 			root := MustRoot(b, benchFolder(b, n))
 			for b.Loop() {
 				lister := listing.NewLister(time.Minute)
-				if _, err := lister.List("lib", root, listing.Query{Limit: 300}); err != nil {
+				if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Limit: 300}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -56,11 +56,11 @@ func BenchmarkList_WarmFirstPage(b *testing.B) {
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			root := MustRoot(b, benchFolder(b, n))
 			lister := listing.NewLister(time.Hour)
-			if _, err := lister.List("lib", root, listing.Query{}); err != nil {
+			if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{}); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if _, err := lister.List("lib", root, listing.Query{Limit: 300, Offset: n / 2}); err != nil {
+				if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Limit: 300, Offset: n / 2}); err != nil {
 					b.Fatal(err)
 				}
 			}

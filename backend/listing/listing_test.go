@@ -59,7 +59,7 @@ func TestLister_List(t *testing.T) {
 	lister := listing.NewLister(time.Minute)
 
 	t.Run("OK", func(t *testing.T) {
-		page, err := lister.List("lib", root, listing.Query{})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func TestLister_List(t *testing.T) {
 	})
 
 	t.Run("SortSizeDesc", func(t *testing.T) {
-		page, err := lister.List("lib", root, listing.Query{Sort: listing.SortSize, Desc: true})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Sort: listing.SortSize, Desc: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestLister_List(t *testing.T) {
 	})
 
 	t.Run("SortModified", func(t *testing.T) {
-		page, err := lister.List("lib", root, listing.Query{Sort: listing.SortModified})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Sort: listing.SortModified})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +106,7 @@ func TestLister_List(t *testing.T) {
 	})
 
 	t.Run("FilterAndPage", func(t *testing.T) {
-		page, err := lister.List("lib", root, listing.Query{Filter: "IMG", Offset: 1, Limit: 1})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Filter: "IMG", Offset: 1, Limit: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +119,7 @@ func TestLister_List(t *testing.T) {
 	})
 
 	t.Run("Subfolder", func(t *testing.T) {
-		page, err := lister.List("lib", root, listing.Query{Path: "sub"})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Path: "sub"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,13 +129,13 @@ func TestLister_List(t *testing.T) {
 	})
 
 	t.Run("ErrNotFolder", func(t *testing.T) {
-		if _, err := lister.List("lib", root, listing.Query{Path: "notes.txt"}); err == nil {
+		if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Path: "notes.txt"}); err == nil {
 			t.Error("listing a file: got no error")
 		}
 	})
 
 	t.Run("ErrOutside", func(t *testing.T) {
-		if _, err := lister.List("lib", root, listing.Query{Path: "../"}); err == nil {
+		if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{Path: "../"}); err == nil {
 			t.Error("listing ..: got no error")
 		}
 	})
@@ -146,7 +146,7 @@ func TestLister_ListSeesNewFiles(t *testing.T) {
 	MustWrite(t, dir, "a.jpg", "x")
 	root := MustRoot(t, dir)
 	lister := listing.NewLister(time.Minute)
-	if _, err := lister.List("lib", root, listing.Query{}); err != nil {
+	if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -154,7 +154,7 @@ func TestLister_ListSeesNewFiles(t *testing.T) {
 	// even though MaxAge has not passed. Some file systems keep whole-second times, so wait.
 	time.Sleep(1100 * time.Millisecond)
 	MustWrite(t, dir, "b.jpg", "x")
-	page, err := lister.List("lib", root, listing.Query{})
+	page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestLister_ListRefreshesInPlaceWrites(t *testing.T) {
 	MustWrite(t, dir, "a.jpg", "x")
 	root := MustRoot(t, dir)
 	lister := listing.NewLister(10 * time.Millisecond)
-	if _, err := lister.List("lib", root, listing.Query{}); err != nil {
+	if _, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -203,7 +203,7 @@ func TestLister_ListRefreshesInPlaceWrites(t *testing.T) {
 
 	deadline := time.Now().Add(2 * time.Second)
 	for {
-		page, err := lister.List("lib", root, listing.Query{})
+		page, err := lister.List("lib", listing.RootSource{Root: root}, listing.Query{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,12 +18,15 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/imagor-studio/desktop/backend/engine/rootloader"
+	"github.com/imagor-studio/desktop/backend/engine/s3loader"
+	"github.com/imagor-studio/desktop/backend/s3"
 )
 
 // Paths of the control endpoints. Everything else is an imagor request.
 const (
-	HealthPath    = "/-/health"
-	LibrariesPath = "/-/libraries"
+	HealthPath      = "/-/health"
+	LibrariesPath   = "/-/libraries"
+	S3LibrariesPath = "/-/s3-libraries"
 )
 
 // maxQueued is how many requests may wait for a free slot in the engine.
@@ -70,6 +73,7 @@ type Health struct {
 type Server struct {
 	app    *imagor.Imagor
 	loader *rootloader.Loader
+	s3     *s3loader.Loader
 	mux    *http.ServeMux
 	logger *slog.Logger
 }
@@ -78,6 +82,7 @@ type Server struct {
 // paths, because only the desktop app can reach the engine's socket.
 func New(limits Limits, logger *slog.Logger) *Server {
 	loader := rootloader.New()
+	buckets := s3loader.New()
 	processor := vipsprocessor.NewProcessor(
 		vipsprocessor.WithMaxWidth(limits.MaxSide),
 		vipsprocessor.WithMaxHeight(limits.MaxSide),
@@ -89,7 +94,9 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		vipsprocessor.WithLogger(zap.NewNop()),
 	)
 	app := imagor.New(
-		imagor.WithLoaders(loader),
+		// One routing loader, so a key gets the error of its own library's loader: imagor
+		// reports the last loader's error when several are registered.
+		imagor.WithLoaders(buckets.WithFallback(loader)),
 		imagor.WithProcessors(processor),
 		imagor.WithProcessConcurrency(int64(limits.Concurrency)),
 		// Requests beyond the concurrency wait instead of failing with 429: the app schedules
@@ -98,10 +105,12 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		imagor.WithUnsafe(true),
 		imagor.WithLogger(zap.NewNop()),
 	)
-	s := &Server{app: app, loader: loader, mux: http.NewServeMux(), logger: logger}
+	s := &Server{app: app, loader: loader, s3: buckets, mux: http.NewServeMux(), logger: logger}
 	s.mux.HandleFunc("GET "+HealthPath, s.health)
 	s.mux.HandleFunc("PUT "+LibrariesPath, s.putLibraries)
 	s.mux.HandleFunc("GET "+LibrariesPath, s.getLibraries)
+	s.mux.HandleFunc("PUT "+S3LibrariesPath, s.putS3Libraries)
+	s.mux.HandleFunc("GET "+S3LibrariesPath, s.getS3Libraries)
 	s.mux.Handle("/", app)
 	return s
 }
@@ -147,6 +156,26 @@ func (s *Server) putLibraries(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.logger.Debug("libraries set", "count", len(libraries))
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// getS3Libraries returns the S3 libraries without their secret keys.
+func (s *Server) getS3Libraries(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.s3.Libraries())
+}
+
+func (s *Server) putS3Libraries(w http.ResponseWriter, r *http.Request) {
+	var libraries map[string]s3.Config
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&libraries); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "invalid S3 library map: " + err.Error()})
+		return
+	}
+	if err := s.s3.SetLibraries(libraries); err != nil {
+		s.logger.Warn("S3 library not opened", "error", err)
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"message": err.Error()})
+		return
+	}
+	s.logger.Debug("S3 libraries set", "count", len(libraries))
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -1,0 +1,93 @@
+package listing
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// RootSource lists a local folder library through its os.Root, so no listed path can lead out.
+type RootSource struct {
+	Root *os.Root
+}
+
+// FolderStamp returns the folder's modification time, which changes when an entry is added,
+// removed or renamed.
+func (s RootSource) FolderStamp(path string) (string, error) {
+	info, err := s.Root.Stat(rootName(path))
+	if err != nil {
+		return "", fmt.Errorf("list %q: %w", path, err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("list %q: %w", path, ErrNotFolder)
+	}
+	return strconv.FormatInt(info.ModTime().UnixNano(), 36), nil
+}
+
+// ReadFolder reads the folder's entries.
+func (s RootSource) ReadFolder(path string) ([]Entry, error) {
+	return readFolder(s.Root, rootName(path), path)
+}
+
+func rootName(path string) string {
+	if path == "" {
+		return "."
+	}
+	return path
+}
+
+// readFolder reads every visible entry of the folder name inside root. Hidden entries (a leading
+// dot) and symlinks to folders are left out; an entry that vanishes while it is read is skipped.
+func readFolder(root *os.Root, name, path string) ([]Entry, error) {
+	dir, err := root.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("list %q: %w", path, err)
+	}
+	defer dir.Close()
+	items, err := dir.ReadDir(-1)
+	if err != nil {
+		return nil, fmt.Errorf("list %q: %w", path, err)
+	}
+
+	entries := make([]Entry, 0, len(items))
+	for _, item := range items {
+		if strings.HasPrefix(item.Name(), ".") {
+			continue
+		}
+		entry, ok := readEntry(root, item, path)
+		if ok {
+			entries = append(entries, entry)
+		}
+	}
+	return entries, nil
+}
+
+func readEntry(root *os.Root, item fs.DirEntry, parent string) (Entry, bool) {
+	rel := item.Name()
+	if parent != "" {
+		rel = parent + "/" + item.Name()
+	}
+	info, err := item.Info()
+	if err != nil {
+		return Entry{}, false
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		// A symlink counts as the file it points to, as long as that stays inside the library.
+		info, err = root.Stat(rel)
+		if err != nil || info.IsDir() {
+			return Entry{}, false
+		}
+	}
+	entry := Entry{Name: item.Name(), Path: rel, Size: info.Size(), ModTime: info.ModTime()}
+	switch {
+	case info.IsDir():
+		entry.Kind, entry.Size = KindFolder, 0
+	case info.Mode().IsRegular():
+		entry.Kind, entry.Version = KindOf(item.Name()), Version(info)
+	default:
+		entry.Kind = KindOther
+	}
+	return entry, true
+}
