@@ -110,7 +110,18 @@ export function errorMessage(err: unknown): string {
   return String(err)
 }
 
+declare global {
+  interface Window {
+    go?: { app?: { Gallery?: unknown } }
+  }
+}
+
 export async function start(): Promise<StartState> {
+  if (window.go?.app?.Gallery === undefined) {
+    throw new Error(
+      'The Go bindings are missing: open this page from the app (wails dev or the dev-tagged binary)',
+    )
+  }
   const state = await Gallery.Start()
   return {
     libraries: (state.libraries ?? []).map(toLibrary),

@@ -135,6 +135,20 @@ describe('GalleryGrid', () => {
     expect(screen.getByRole('gridcell', { name: /^IMG_100000\.jpg,/ })).toBeInTheDocument()
   })
 
+  it('restores the scroll offset of a folder', async () => {
+    const first = renderPane()
+    const element = await grid()
+    await scrollAndLoad(element, 50_000)
+    const topTile = screen.getAllByTestId('tile')[0].dataset.name
+    first.unmount()
+
+    renderPane()
+    const again = await grid()
+    await waitFor(() => expect(again.scrollTop).toBe(50_000))
+    await waitFor(() => expect(screen.getAllByTestId('tile')[0].dataset.name).toBe(topTile))
+    expect(topTile).not.toBe('IMG_1.jpg')
+  })
+
   it('requests only the pages in and near view', async () => {
     const synthetic = syntheticList(TOTAL)
     vi.mocked(list).mockImplementation(synthetic.list)

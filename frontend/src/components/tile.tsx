@@ -140,7 +140,8 @@ export const Tile = memo(function Tile({
     'group',
     state === 'loading' ? 'shimmer' : '',
     extension ? 'tile-extension' : '',
-    focused ? 'bg-zinc-800/70' : 'hover:bg-zinc-800/40',
+    // The roving focus stays marked while the keyboard focus is elsewhere, as a selection.
+    focused ? 'bg-zinc-800/70 ring-1 ring-zinc-500' : 'hover:bg-zinc-800/40',
   ].join(' ')
 
   return (
