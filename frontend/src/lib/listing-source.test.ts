@@ -6,6 +6,12 @@ import { syntheticList } from '@/test/fake-gallery'
 
 const QUERY = { library: 'lib', path: 'photos', sort: 'name', desc: true, filter: 'IMG' } as const
 
+/** Fails the way a Wails binding call does: rejected with the Go error's message, a string. */
+function rejectWith(message: string): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+  return Promise.reject(message)
+}
+
 describe('ListingSource', () => {
   it('loads the first page on start', async () => {
     const { list, requests } = syntheticList(1000)
@@ -50,9 +56,7 @@ describe('ListingSource', () => {
   })
 
   it('reports a failed first page', async () => {
-    const source = new ListingSource(QUERY, () =>
-      Promise.reject('list "photos": permission denied'),
-    )
+    const source = new ListingSource(QUERY, () => rejectWith('list "photos": permission denied'))
     await source.start()
     expect(source.status).toBe('error')
     expect(source.error).toBe('list "photos": permission denied')
@@ -62,7 +66,7 @@ describe('ListingSource', () => {
     const { list } = syntheticList(1000)
     let failing = true
     const flaky = (req: ListRequest): Promise<ListPage> =>
-      req.offset === 300 && failing ? Promise.reject('the folder changed') : list(req)
+      req.offset === 300 && failing ? rejectWith('the folder changed') : list(req)
     const source = new ListingSource(QUERY, flaky, 100)
     await source.start()
     await source.fetchEntry(350)
