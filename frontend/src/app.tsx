@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type CSSProperties } from 'react'
 import {
   SORT_KEYS,
+  asLocation,
   chooseFolder,
   errorMessage,
   libraries as fetchLibraries,
@@ -11,7 +12,7 @@ import {
   type Location,
   type SortKey,
 } from '@/api/gallery'
-import { onFileDrop } from '@/api/runtime'
+import { onEvent, onFileDrop } from '@/api/runtime'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { FolderPane } from '@/components/folder-pane'
 import { Notices, type Notice } from '@/components/notices'
@@ -23,6 +24,10 @@ import { MAX_TILE_SIZE, MIN_TILE_SIZE, clampTileSize } from '@/lib/grid-math'
 import { folderKey, parentPath } from '@/lib/paths'
 
 const FILTER_DELAY_MS = 150
+
+// Events the Go menu emits: File → Open Folder, and File → Open Recent with a Location.
+const MENU_EVENT = 'menu'
+const OPEN_LOCATION_EVENT = 'open-location'
 
 // The Wails runtime calls OnFileDrop handlers only for drops on an element with this property.
 // Custom properties are inherited, so the whole window is a drop target.
@@ -123,6 +128,21 @@ export function App() {
       })
       .catch((err: unknown) => notify(errorMessage(err)))
   }, [openAdded, notify])
+
+  useEffect(() => {
+    const offMenu = onEvent(MENU_EVENT, (command) => {
+      if (command === 'open-folder') openFolder()
+    })
+    const offLocation = onEvent(OPEN_LOCATION_EVENT, (payload) => {
+      const location = asLocation(payload)
+      if (location) navigate(location)
+      else console.warn(`Ignored an ${OPEN_LOCATION_EVENT} event without a library`, payload)
+    })
+    return () => {
+      offMenu()
+      offLocation()
+    }
+  }, [openFolder, navigate])
 
   const confirmRemove = (library: Library) => {
     setRemoving(null)

@@ -153,6 +153,23 @@ export async function openDropped(paths: string[]): Promise<Location | null> {
   return toLocation(await Gallery.OpenDropped(paths))
 }
 
+/** Records that the user opened the file at path in the viewer, for File → Open Recent. */
+export async function opened(library: string, path: string): Promise<void> {
+  await Gallery.Opened(library, path)
+}
+
+/** Narrows an event payload that should be a Location, as the Go menu sends it. */
+export function asLocation(payload: unknown): Location | null {
+  if (typeof payload !== 'object' || payload === null) return null
+  const loc = payload as Partial<Record<keyof Location, unknown>>
+  if (typeof loc.library !== 'string') return null
+  return {
+    library: loc.library,
+    path: typeof loc.path === 'string' ? loc.path : '',
+    select: typeof loc.select === 'string' ? loc.select : '',
+  }
+}
+
 export async function list(req: ListRequest): Promise<ListPage> {
   const page = await Gallery.List(req)
   return {

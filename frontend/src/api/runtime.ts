@@ -22,6 +22,12 @@ export function onFileDrop(handler: (paths: string[]) => void): () => void {
   return () => Runtime.OnFileDropOff()
 }
 
+/** Calls handler with the payload of each event the Go side emits under name. */
+export function onEvent(name: string, handler: (payload: unknown) => void): () => void {
+  if (!hasRuntime()) return () => {}
+  return Runtime.EventsOn(name, (payload: unknown) => handler(payload))
+}
+
 export async function isFullscreen(): Promise<boolean> {
   if (!hasRuntime()) return Boolean(document.fullscreenElement)
   return Runtime.WindowIsFullscreen()

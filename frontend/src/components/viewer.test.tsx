@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as gallery from '@/api/gallery'
+import { opened } from '@/api/gallery'
 import { setFullscreen } from '@/api/runtime'
 import { Viewer } from '@/components/viewer'
 import { ImageQueue } from '@/lib/image-queue'
@@ -8,10 +10,16 @@ import { ListingSource } from '@/lib/listing-source'
 import { syntheticList } from '@/test/fake-gallery'
 import { stubLayout } from '@/test/layout'
 
+vi.mock('@/api/gallery', async (importOriginal) => {
+  const actual = await importOriginal<typeof gallery>()
+  return { ...actual, opened: vi.fn(() => Promise.resolve()) }
+})
+
 vi.mock('@/api/runtime', () => ({
   isFullscreen: vi.fn(() => Promise.resolve(false)),
   setFullscreen: vi.fn(),
   onFileDrop: vi.fn(() => () => {}),
+  onEvent: vi.fn(() => () => {}),
   copyText: vi.fn(),
 }))
 
@@ -82,6 +90,13 @@ describe('Viewer', () => {
       expect(screen.getByTestId('viewer-image')).toHaveAttribute('data-source', 'original'),
     )
     expect(screen.getByRole('button', { name: '100 %' })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('records each image shown as recent', async () => {
+    await renderViewer(FOLDERS)
+    await waitFor(() => expect(opened).toHaveBeenCalledWith('lib', 'IMG_3.jpg'))
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    await waitFor(() => expect(opened).toHaveBeenCalledWith('lib', 'IMG_4.jpg'))
   })
 
   it('closes on Escape with the index shown last', async () => {

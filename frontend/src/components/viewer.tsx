@@ -7,6 +7,7 @@ import {
   useState,
   type PointerEvent,
 } from 'react'
+import { errorMessage, opened } from '@/api/gallery'
 import { isFullscreen, setFullscreen } from '@/api/runtime'
 import { Icon } from '@/components/icon'
 import { IconButton } from '@/components/icon-button'
@@ -218,6 +219,15 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
     }
   }, [])
+
+  // Record each image shown, for File → Open Recent.
+  const shownPath = entry?.path ?? ''
+  useEffect(() => {
+    if (!shownPath) return
+    opened(source.query.library, shownPath).catch((err: unknown) =>
+      console.warn(`Could not add ${shownPath} to the recent files: ${errorMessage(err)}`),
+    )
+  }, [source, shownPath])
 
   // Find the neighbouring images and preload their previews.
   useEffect(() => {
