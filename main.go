@@ -24,6 +24,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/secrets"
 	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/sqlite"
@@ -129,16 +130,16 @@ func run(args []string) error {
 		return err
 	}
 
-	libraries := library.NewSet(config)
+	libraries := library.NewSet(prefs.Libraries())
+	buckets := s3.NewPool()
 	libraries.OnChange(func([]library.Library) {
-		if err := eng.SetLibraries(context.Background(), libraries.Paths()); err != nil {
-			logger.Warn("engine libraries not updated", "error", err)
-		}
+		syncEngine(eng, buckets, libraries, logger)
 	})
 	desktop := app.New(app.Services{
 		Libraries: libraries,
 		Lister:    listing.NewLister(2 * time.Second),
 		Engine:    eng,
+		Buckets:   buckets,
 		Settings:  prefs,
 		Config:    config,
 		Logger:    logger,
@@ -167,6 +168,24 @@ func run(args []string) error {
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Logger:           app.WailsLogger{Logger: logger},
 	})
+}
+
+// syncEngine hands the current libraries to the engine and to the S3 client pool.
+func syncEngine(eng *engine.Engine, buckets *s3.Pool, libraries *library.Set, logger *slog.Logger) {
+	ctx := context.Background()
+	if err := eng.SetLibraries(ctx, libraries.Paths()); err != nil {
+		logger.Warn("engine libraries not updated", "error", err)
+	}
+	configs := map[string]s3.Config{}
+	for id, bucket := range libraries.Buckets() {
+		configs[id] = s3.Config(bucket)
+	}
+	if err := buckets.Sync(configs); err != nil {
+		logger.Warn("S3 library not opened", "error", err)
+	}
+	if err := eng.SetS3Libraries(ctx, configs); err != nil {
+		logger.Warn("engine S3 libraries not updated", "error", err)
+	}
 }
 
 // serveImages sends /imagor/ requests to images before Wails looks for a static asset.

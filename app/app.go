@@ -16,6 +16,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/sqlite"
 )
@@ -25,6 +26,7 @@ type Services struct {
 	Libraries *library.Set
 	Lister    *listing.Lister
 	Engine    *engine.Engine
+	Buckets   *s3.Pool
 	Settings  *settings.Service
 	Config    *sqlite.DB // editor sessions
 	Logger    *slog.Logger
@@ -108,7 +110,7 @@ func (a *App) context() context.Context {
 }
 
 func toLibrary(l library.Library) Library {
-	return Library{ID: l.ID, Name: l.Name, Path: l.Path}
+	return Library{ID: l.ID, Kind: l.Kind, Name: l.Name, Path: l.Path}
 }
 
 // Restore reopens the libraries remembered from earlier runs. Folders that are missing now are

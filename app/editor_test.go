@@ -68,7 +68,8 @@ func MustEditor(tb testing.TB) *editorHarness {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { eng.Close() })
-	libraries := library.NewSet(db)
+	prefs := settings.New(db, box)
+	libraries := library.NewSet(prefs.Libraries())
 	libraries.OnChange(func([]library.Library) {
 		if err := eng.SetLibraries(ctx, libraries.Paths()); err != nil {
 			tb.Errorf("SetLibraries: %v", err)
@@ -79,7 +80,6 @@ func MustEditor(tb testing.TB) *editorHarness {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	prefs := settings.New(db, box)
 	a := app.New(app.Services{Libraries: libraries, Engine: eng, Settings: prefs, Config: db, Logger: discard})
 	for _, b := range a.Bindings() {
 		if e, ok := b.(*app.Editor); ok {

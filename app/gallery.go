@@ -98,7 +98,7 @@ func (g *Gallery) List(req ListRequest) (ListPage, error) {
 	if err != nil {
 		return ListPage{}, userError(err)
 	}
-	root, err := g.app.svc.Libraries.Root(req.Library)
+	src, err := g.app.source(req.Library)
 	if err != nil {
 		return ListPage{}, userError(err)
 	}
@@ -107,7 +107,7 @@ func (g *Gallery) List(req ListRequest) (ListPage, error) {
 	default:
 		return ListPage{}, fmt.Errorf("unknown sort order %q: use name, modified or size", req.Sort)
 	}
-	page, err := g.app.svc.Lister.List(req.Library, listing.RootSource{Root: root}, listing.Query{
+	page, err := g.app.svc.Lister.List(req.Library, src, listing.Query{
 		Path: rel, Sort: req.Sort, Desc: req.Desc, Filter: req.Filter,
 		Offset: req.Offset, Limit: req.Limit,
 	})

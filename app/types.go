@@ -3,8 +3,9 @@ package app
 // Library is an open folder, as the UI shows it in the sidebar.
 type Library struct {
 	ID   string `json:"id"`
+	Kind string `json:"kind"` // folder or s3
 	Name string `json:"name"`
-	Path string `json:"path"`
+	Path string `json:"path"` // a folder path, or s3://bucket/prefix
 }
 
 // Entry is one item of a folder listing. The URL fields are paths on the app's own asset server

@@ -25,11 +25,31 @@ var (
 	ErrNotSaved    = errors.New("not saved in the settings")
 )
 
-// Library is a folder the user opened.
+// Library kinds.
+const (
+	KindFolder = "folder"
+	KindS3     = "s3"
+)
+
+// Library is a folder or an S3 bucket prefix the user opened.
 type Library struct {
 	ID   string
+	Kind string // KindFolder or KindS3
 	Name string
-	Path string // absolute and cleaned
+	Path string // a folder's absolute, cleaned path; "s3://bucket/prefix" for a bucket
+	S3   *S3    // set for KindS3
+}
+
+// S3 is where an S3 library's objects are. Its fields match s3.Config, so one converts to the
+// other.
+type S3 struct {
+	Bucket    string
+	Prefix    string
+	Region    string
+	Endpoint  string
+	PathStyle bool
+	AccessKey string
+	SecretKey string
 }
 
 // IDFor returns the id of the library at dir: the first 12 hex digits of the SHA-256 of its
@@ -40,10 +60,11 @@ func IDFor(dir string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// Store remembers libraries across restarts. The config database implements it.
+// Store remembers libraries across restarts, S3 keys included. The settings package implements
+// it over the config database, with the keys sealed.
 type Store interface {
-	FolderLibraries(ctx context.Context) ([]Library, error)
-	SaveFolderLibrary(ctx context.Context, lib Library) error
+	Libraries(ctx context.Context) ([]Library, error)
+	SaveLibrary(ctx context.Context, lib Library) error
 	DeleteLibrary(ctx context.Context, id string) error
 }
 
@@ -67,12 +88,16 @@ func (s *Set) Restore(ctx context.Context) ([]Library, error) {
 	if s.store == nil {
 		return nil, nil
 	}
-	remembered, err := s.store.FolderLibraries(ctx)
+	remembered, err := s.store.Libraries(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("restore libraries: %w", err)
 	}
 	var missing []Library
 	for _, lib := range remembered {
+		if lib.Kind == KindS3 {
+			s.insert(lib)
+			continue
+		}
 		if _, err := s.add(lib.Path, false); err != nil {
 			missing = append(missing, lib)
 		}
@@ -120,7 +145,7 @@ func (s *Set) add(dir string, save bool) (Library, error) {
 		s.mu.Unlock()
 		return Library{}, fmt.Errorf("add library %q: %w", abs, err)
 	}
-	lib := Library{ID: id, Name: displayName(abs), Path: abs}
+	lib := Library{ID: id, Kind: KindFolder, Name: displayName(abs), Path: abs}
 	s.libraries = append(s.libraries, lib)
 	s.roots[id] = root
 	list, listeners := s.snapshot()
@@ -128,11 +153,46 @@ func (s *Set) add(dir string, save bool) (Library, error) {
 
 	notify(listeners, list)
 	if save && s.store != nil {
-		if err := s.store.SaveFolderLibrary(context.Background(), lib); err != nil {
+		if err := s.store.SaveLibrary(context.Background(), lib); err != nil {
 			return lib, fmt.Errorf("remember library %q: %w: %w", abs, ErrNotSaved, err)
 		}
 	}
 	return lib, nil
+}
+
+// AddS3 opens an S3 bucket prefix as a library named name and remembers it. The caller tests
+// the connection first. Adding the same bucket prefix again updates its name and keys.
+func (s *Set) AddS3(ctx context.Context, name string, bucket S3) (Library, error) {
+	if bucket.Bucket == "" {
+		return Library{}, fmt.Errorf("add S3 library: %w: the bucket name is empty", ErrInvalidPath)
+	}
+	location := "s3://" + bucket.Bucket + "/" + strings.Trim(bucket.Prefix, "/")
+	id := IDFor(bucket.Endpoint + "|" + location)
+	if strings.TrimSpace(name) == "" {
+		name = bucket.Bucket
+	}
+	cfg := bucket
+	lib := Library{ID: id, Kind: KindS3, Name: strings.TrimSpace(name), Path: location, S3: &cfg}
+	s.insert(lib)
+	if s.store != nil {
+		if err := s.store.SaveLibrary(ctx, lib); err != nil {
+			return lib, fmt.Errorf("remember library %q: %w: %w", location, ErrNotSaved, err)
+		}
+	}
+	return lib, nil
+}
+
+// insert adds or replaces lib, which needs no open folder, and notifies the listeners.
+func (s *Set) insert(lib Library) {
+	s.mu.Lock()
+	if i := slices.IndexFunc(s.libraries, func(l Library) bool { return l.ID == lib.ID }); i >= 0 {
+		s.libraries[i] = lib
+	} else {
+		s.libraries = append(s.libraries, lib)
+	}
+	list, listeners := s.snapshot()
+	s.mu.Unlock()
+	notify(listeners, list)
 }
 
 // Remove closes the library with the given id. Files are not touched.
@@ -186,20 +246,35 @@ func (s *Set) Root(id string) (*os.Root, error) {
 	defer s.mu.RUnlock()
 	root := s.roots[id]
 	if root == nil {
-		return nil, fmt.Errorf("library %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("library %q: %w (or not a folder)", id, ErrNotFound)
 	}
 	return root, nil
 }
 
-// Paths returns the id to folder map of every library, the form the engine takes.
+// Paths returns the id to folder map of every folder library, the form the engine takes.
 func (s *Set) Paths() map[string]string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	paths := make(map[string]string, len(s.libraries))
 	for _, lib := range s.libraries {
-		paths[lib.ID] = lib.Path
+		if lib.Kind == KindFolder {
+			paths[lib.ID] = lib.Path
+		}
 	}
 	return paths
+}
+
+// Buckets returns the id to bucket map of every S3 library.
+func (s *Set) Buckets() map[string]S3 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := map[string]S3{}
+	for _, lib := range s.libraries {
+		if lib.Kind == KindS3 && lib.S3 != nil {
+			out[lib.ID] = *lib.S3
+		}
+	}
+	return out
 }
 
 // Find returns the library that contains the absolute path abs and abs relative to it. When
@@ -211,6 +286,9 @@ func (s *Set) Find(abs string) (Library, string, bool) {
 	var bestRel string
 	found := false
 	for _, lib := range s.libraries {
+		if lib.Kind != KindFolder {
+			continue
+		}
 		rel, err := filepath.Rel(lib.Path, abs)
 		if err != nil || !filepath.IsLocal(rel) && rel != "." {
 			continue

@@ -1,6 +1,7 @@
-package sqlite_test
+package settings_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -11,12 +12,13 @@ import (
 
 // TestDB_RestoreLibraries opens folders in one Set, then restores them into a new Set on the same
 // database, as a restart does.
-func TestDB_RestoreLibraries(t *testing.T) {
+func TestLibraryStore_Restore(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "config.db")
 	a, b, gone := t.TempDir(), t.TempDir(), t.TempDir()
 
-	first := library.NewSet(MustOpen(t, path))
+	dir := filepath.Dir(path)
+	first := library.NewSet(open(t, dir).svc.Libraries())
 	for _, dir := range []string{b, gone, a} {
 		if _, err := first.Add(dir); err != nil {
 			t.Fatal(err)
@@ -33,8 +35,8 @@ func TestDB_RestoreLibraries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	db := MustOpen(t, path)
-	second := library.NewSet(db)
+	f := open(t, dir)
+	second := library.NewSet(f.svc.Libraries())
 	missing, err := second.Restore(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -46,14 +48,55 @@ func TestDB_RestoreLibraries(t *testing.T) {
 	if len(got) != 2 || got[0] != b || got[1] != a {
 		t.Errorf("restored=%v, want [%s %s]", got, b, a)
 	}
-	if len(missing) != 1 || missing[0].Path != gone {
+	// The fixture's own library "lib1" points at a folder that does not exist either.
+	if len(missing) != 2 || missing[1].Path != gone {
 		t.Errorf("missing=%v, want %s", missing, gone)
 	}
-	remembered, err := db.FolderLibraries(ctx)
+	remembered, err := f.svc.Libraries().Libraries(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(remembered) != 3 {
+	// The fixture adds one library of its own ("lib1").
+	if len(remembered) != 4 {
 		t.Errorf("remembered %d libraries, want 3: a missing folder stays until removed", len(remembered))
+	}
+}
+
+// TestLibraryStore_S3 remembers an S3 library and checks that its keys come back after a
+// restart but are sealed in the database.
+func TestLibraryStore_S3(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	f := open(t, dir)
+	set := library.NewSet(f.svc.Libraries())
+	bucket := library.S3{Bucket: "photos", Prefix: "2026/", Endpoint: "http://127.0.0.1:9", PathStyle: true,
+		AccessKey: "AKIAEXAMPLEKEY", SecretKey: "s3-secret-key-value"}
+	lib, err := set.AddS3(ctx, "Bucket photos", bucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lib.Kind != library.KindS3 || lib.Path != "s3://photos/2026" {
+		t.Errorf("library=%+v", lib)
+	}
+	f.db.Close()
+
+	g := open(t, dir)
+	restored := library.NewSet(g.svc.Libraries())
+	if _, err := restored.Restore(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := restored.Buckets()[lib.ID]
+	if got != bucket {
+		t.Errorf("restored bucket=%+v, want %+v", got, bucket)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "config.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wal, _ := os.ReadFile(filepath.Join(dir, "config.db-wal"))
+	for _, secret := range []string{bucket.AccessKey, bucket.SecretKey} {
+		if bytes.Contains(data, []byte(secret)) || bytes.Contains(wal, []byte(secret)) {
+			t.Errorf("config.db or its WAL contains %q in clear", secret)
+		}
 	}
 }

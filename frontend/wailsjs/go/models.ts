@@ -346,6 +346,7 @@ export namespace app {
 	}
 	export class Library {
 	    id: string;
+	    kind: string;
 	    name: string;
 	    path: string;
 	
@@ -356,6 +357,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
+	        this.kind = source["kind"];
 	        this.name = source["name"];
 	        this.path = source["path"];
 	    }
@@ -561,6 +563,32 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class S3Input {
+	    name: string;
+	    bucket: string;
+	    prefix: string;
+	    region: string;
+	    endpoint: string;
+	    pathStyle: boolean;
+	    accessKey: string;
+	    secretKey: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new S3Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.bucket = source["bucket"];
+	        this.prefix = source["prefix"];
+	        this.region = source["region"];
+	        this.endpoint = source["endpoint"];
+	        this.pathStyle = source["pathStyle"];
+	        this.accessKey = source["accessKey"];
+	        this.secretKey = source["secretKey"];
+	    }
 	}
 	export class StartState {
 	    libraries: Library[];

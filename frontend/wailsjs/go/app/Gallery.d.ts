@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function AddLibrary(arg1:string):Promise<app.Library>;
 
+export function AddS3Library(arg1:app.S3Input):Promise<app.Library>;
+
 export function ChooseFolder():Promise<app.Library>;
 
 export function EngineInfo():Promise<app.EngineInfo>;
@@ -23,3 +25,5 @@ export function Recent():Promise<Array<app.RecentFile>>;
 export function RemoveLibrary(arg1:string):Promise<void>;
 
 export function Start():Promise<app.StartState>;
+
+export function TestS3(arg1:app.S3Input):Promise<void>;

@@ -6,6 +6,10 @@ export function AddLibrary(arg1) {
   return window['go']['app']['Gallery']['AddLibrary'](arg1);
 }
 
+export function AddS3Library(arg1) {
+  return window['go']['app']['Gallery']['AddS3Library'](arg1);
+}
+
 export function ChooseFolder() {
   return window['go']['app']['Gallery']['ChooseFolder']();
 }
@@ -44,4 +48,8 @@ export function RemoveLibrary(arg1) {
 
 export function Start() {
   return window['go']['app']['Gallery']['Start']();
+}
+
+export function TestS3(arg1) {
+  return window['go']['app']['Gallery']['TestS3'](arg1);
 }
