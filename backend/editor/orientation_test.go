@@ -34,6 +34,13 @@ func nearestQuadrant(c color.Color) int {
 	return best
 }
 
+func quadrantName(i int) string {
+	return fmt.Sprint([]string{"red", "green", "blue", "yellow"}[i])
+}
+
+// samples are the points checked in each output, as quarters of its width and height.
+var samples = []image.Point{{1, 1}, {3, 1}, {1, 3}, {3, 3}}
+
 func TestBuild_Orientation6Crop(t *testing.T) {
 	dir := t.TempDir()
 	// Stored 300x200 with orientation 6, so it shows as 200x300 turned clockwise: the shown
@@ -48,17 +55,20 @@ func TestBuild_Orientation6Crop(t *testing.T) {
 	// The box is centred on the shown image's centre, so each of its quarters has one colour.
 	crop := &editor.Box{Left: 20, Top: 50, Width: 160, Height: 200}
 	blue, red, yellow, green := 2, 0, 3, 1
-	want := [4]int{blue, red, yellow, green}
 	cases := []struct {
 		name  string
 		state editor.State
+		want  [4]int // colours at the samples
 	}{
-		{"OKCropFilter", editor.State{Crop: crop}},
-		{"OKThumbnail", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeFitIn}},
-		{"OKStoredFrame", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeFitIn, MaxBytes: 1 << 20}},
-		{"OKStoredFrameNoResize", editor.State{Crop: crop, Width: 1000, Height: 1000, Mode: editor.ModeFitIn, MaxBytes: 1 << 20}},
-		{"OKFlipsAndHalfTurn", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeCover, FlipH: true, FlipV: true, Rotate: 180}},
-		{"OKCoverNoUpscale", editor.State{Crop: crop, Width: 500, Height: 500, Mode: editor.ModeCover, NoUpscale: true, Rotate: 180, FlipH: true, FlipV: true}},
+		{"OKCropFilter", editor.State{Crop: crop}, [4]int{blue, red, yellow, green}},
+		{"OKThumbnail", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeFitIn}, [4]int{blue, red, yellow, green}},
+		{"OKStoredFrame", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeFitIn, MaxBytes: 1 << 20}, [4]int{blue, red, yellow, green}},
+		{"OKStoredFrameNoResize", editor.State{Crop: crop, Width: 1000, Height: 1000, Mode: editor.ModeFitIn, MaxBytes: 1 << 20}, [4]int{blue, red, yellow, green}},
+		{"OKFlipsAndHalfTurn", editor.State{Crop: crop, Width: 80, Height: 100, Mode: editor.ModeCover, FlipH: true, FlipV: true, Rotate: 180}, [4]int{blue, red, yellow, green}},
+		{"OKCoverNoUpscale", editor.State{Crop: crop, Width: 500, Height: 500, Mode: editor.ModeCover, NoUpscale: true, Rotate: 180, FlipH: true, FlipV: true}, [4]int{blue, red, yellow, green}},
+		{"OKRotateClockwise", editor.State{Crop: crop, Rotate: 90}, [4]int{yellow, blue, green, red}},
+		{"OKFlipH", editor.State{Crop: crop, Width: 80, Height: 100, FlipH: true}, [4]int{red, blue, green, yellow}},
+		{"OKFlipV", editor.State{Crop: crop, FlipV: true}, [4]int{yellow, green, blue, red}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,17 +82,69 @@ func TestBuild_Orientation6Crop(t *testing.T) {
 			if bounds.Dx() != ops.Width || bounds.Dy() != ops.Height {
 				t.Errorf("%s: decoded %dx%d, want %dx%d", path, bounds.Dx(), bounds.Dy(), ops.Width, ops.Height)
 			}
-			for i, at := range []image.Point{{1, 1}, {3, 1}, {1, 3}, {3, 3}} {
+			for i, at := range samples {
 				x, y := bounds.Dx()*at.X/4, bounds.Dy()*at.Y/4
-				if got := nearestQuadrant(img.At(x, y)); got != want[i] {
-					t.Errorf("%s: pixel %d,%d is %v (%s), want %s", path, x, y, img.At(x, y),
-						quadrantName(got), quadrantName(want[i]))
+				if got := nearestQuadrant(img.At(x, y)); got != tc.want[i] {
+					t.Errorf("%s: pixel %d,%d is %s, want %s", path, x, y, quadrantName(got), quadrantName(tc.want[i]))
 				}
 			}
 		})
 	}
 }
 
-func quadrantName(i int) string {
-	return fmt.Sprint([]string{"red", "green", "blue", "yellow"}[i])
+// TestBuild_EveryOrientation checks crops and focal points against imagor's own auto-rotated
+// rendering of the same file, for all eight EXIF orientations.
+func TestBuild_EveryOrientation(t *testing.T) {
+	dir := t.TempDir()
+	for o := 1; o <= 8; o++ {
+		MustWrite(t, dir, fmt.Sprintf("o%d.jpg", o), MustJPEG(t, MustPattern(t, 300, 200, false), o))
+	}
+	e := MustEngine(t, map[string]string{"lib": dir})
+	for o := 1; o <= 8; o++ {
+		key := fmt.Sprintf("lib/o%d.jpg", o)
+		src := MustSource(t, e, key)
+		reference := MustDecode(t, MustGet(t, e, editor.Path("", editor.ImageKey(key))))
+		// A box centred on the image, so each quarter of it has one colour of the pattern.
+		crop := &editor.Box{Left: src.Width / 10, Top: src.Height / 10, Width: src.Width * 8 / 10, Height: src.Height * 8 / 10}
+		states := map[string]editor.State{
+			"CropFilter":    {Crop: crop},
+			"Thumbnail":     {Crop: crop, Width: 100, Height: 100, Mode: editor.ModeFitIn},
+			"StoredFrame":   {Crop: crop, Width: 100, Height: 100, Mode: editor.ModeFitIn, MaxBytes: 1 << 20},
+			"StoredNoScale": {Crop: crop, Width: 1000, Height: 1000, Mode: editor.ModeFitIn, FlipV: true, FlipH: true, Rotate: 180},
+		}
+		for name, state := range states {
+			t.Run(fmt.Sprintf("OKOrientation%d%s", o, name), func(t *testing.T) {
+				ops, err := editor.Build(state, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := editor.Path(ops.Ops, editor.ImageKey(key))
+				img := MustDecode(t, MustGet(t, e, path))
+				for _, at := range samples {
+					x, y := img.Bounds().Dx()*at.X/4, img.Bounds().Dy()*at.Y/4
+					rx, ry := crop.Left+crop.Width*at.X/4, crop.Top+crop.Height*at.Y/4
+					got, want := nearestQuadrant(img.At(x, y)), nearestQuadrant(reference.At(rx, ry))
+					if got != want {
+						t.Errorf("%s: pixel %d,%d is %s, the source at %d,%d is %s", path, x, y, quadrantName(got), rx, ry, quadrantName(want))
+					}
+				}
+			})
+		}
+		t.Run(fmt.Sprintf("OKOrientation%dFocal", o), func(t *testing.T) {
+			focal := &editor.Point{X: src.Width * 85 / 100, Y: src.Height / 2}
+			state := editor.State{Width: 20, Height: src.Height, Mode: editor.ModeCover, Focal: focal}
+			ops, err := editor.Build(state, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := editor.Path(ops.Ops, editor.ImageKey(key))
+			img := MustDecode(t, MustGet(t, e, path))
+			for _, y := range []int{src.Height / 4, src.Height * 3 / 4} {
+				got, want := nearestQuadrant(img.At(10, y)), nearestQuadrant(reference.At(focal.X, y))
+				if got != want {
+					t.Errorf("%s: strip at row %d is %s, the source at the focal column is %s", path, y, quadrantName(got), quadrantName(want))
+				}
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -40,7 +41,8 @@ func TestPreviewFrame(t *testing.T) {
 		{"OKFit", "photo.jpg", editor.State{Brightness: 10}, view, true},
 		{"OKCropRotate", "photo.jpg", editor.State{Crop: &editor.Box{Left: 100, Top: 100, Width: 800, Height: 600}, Rotate: 90, FlipH: true}, view, true},
 		{"OKCoverPadding", "turned.jpg", editor.State{Width: 300, Height: 300, Mode: editor.ModeCover, Padding: editor.Padding{Left: 20, Top: 20, Right: 20, Bottom: 20}}, view, true},
-		{"OKZoom", "photo.jpg", editor.State{Rotate: 270, FlipV: true}, editor.View{Width: 400, Height: 300, Zoom: 4, X: 200, Y: 300}, false},
+		{"OKZoom", "photo.jpg", editor.State{Rotate: 270, FlipV: true}, editor.View{Width: 400, Height: 300, Zoom: 4, X: 550, Y: 760}, false},
+		{"OKZoomTurned", "turned.jpg", editor.State{Rotate: 90, FlipH: true, Crop: &editor.Box{Left: 50, Top: 100, Width: 700, Height: 1000}}, editor.View{Width: 300, Height: 300, Zoom: 2, X: 430, Y: 280}, false},
 		{"OKSmart", "photo.jpg", editor.State{Width: 500, Height: 200, Mode: editor.ModeSmart}, view, false},
 		{"OKTrim", "photo.jpg", editor.State{Trim: true}, view, false},
 	}
@@ -57,6 +59,9 @@ func TestPreviewFrame(t *testing.T) {
 			}
 			if !strings.Contains(frame.Ops, "preview()") {
 				t.Errorf("frame ops %q have no preview()", frame.Ops)
+			}
+			if tc.view.Zoom > 0 && !regexp.MustCompile(`^\d+x\d+:\d+x\d+/stretch/`).MatchString(frame.Ops) {
+				t.Errorf("zoomed frame ops %q, want a crop of the visible source area and a resize", frame.Ops)
 			}
 			if frame.Cached != tc.cached {
 				t.Errorf("frame ops %q: Cached %v, want %v", frame.Ops, frame.Cached, tc.cached)
