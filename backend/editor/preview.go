@@ -231,14 +231,16 @@ func (p *plan) scaledFrame(scale float64, outW, outH int) (Frame, error) {
 	return Frame{Ops: ops.Ops + ":preview()", Width: roundInt(float64(outW) * scale), Height: roundInt(float64(outH) * scale)}, nil
 }
 
-// previewFormat returns a format the webview shows: the output format when it is one.
+// previewFormat returns the format of preview frames: the output format for JPEG, WebP and GIF,
+// so the frame shows their compression and animation, and WebP for the rest, which the webview
+// may not show (AVIF, TIFF) or which is slow to encode for every frame (PNG).
 func previewFormat(s State, src Source) string {
 	format := s.Format
 	if format == "" {
 		format = src.Format
 	}
 	switch format {
-	case "jpeg", "png", "webp", "gif":
+	case "jpeg", "webp", "gif":
 		return format
 	}
 	return "webp"
