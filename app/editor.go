@@ -80,11 +80,13 @@ func (e *Editor) Render(req RenderRequest) (RenderResult, error) {
 	if err != nil {
 		return RenderResult{}, editorError(err)
 	}
+
 	view := editor.View{Width: req.ViewWidth, Height: req.ViewHeight, Zoom: req.Zoom, X: req.ViewX, Y: req.ViewY}
 	frame, err := editor.PreviewFrame(state, f.source, view, ops.Width, ops.Height)
 	if err != nil {
 		return RenderResult{}, editorError(err)
 	}
+
 	image := imageurl.EncodeImage(f.rel)
 	out := RenderResult{
 		Preview:     imagehandler.Prefix + imageurl.Path(frame.Ops, editor.PreviewKey(f.library, f.version, f.rel), f.version),
@@ -154,6 +156,7 @@ func (e *Editor) Export(libraryID, path string, state EditorState) (string, erro
 	if err != nil {
 		return "", editorError(err)
 	}
+
 	format := s.Format
 	if format == "" {
 		format = f.source.Format
@@ -171,6 +174,7 @@ func (e *Editor) Export(libraryID, path string, state EditorState) (string, erro
 	if target == "" {
 		return "", nil
 	}
+
 	confirmed := false
 	if editor.SameFile(target, f.abs) {
 		answer, err := wailsruntime.MessageDialog(ctx, wailsruntime.MessageDialogOptions{
@@ -184,6 +188,7 @@ func (e *Editor) Export(libraryID, path string, state EditorState) (string, erro
 		}
 		confirmed = true
 	}
+
 	renderCtx, cancel := context.WithTimeout(ctx, exportTimeout)
 	defer cancel()
 	if err := editor.Export(renderCtx, e.app.svc.Engine, ops.Ops, f.key, target, f.abs, confirmed); err != nil {

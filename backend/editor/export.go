@@ -40,6 +40,7 @@ func WriteExport(target, original string, data []byte, confirmed bool) error {
 	if !confirmed && SameFile(target, original) {
 		return fmt.Errorf("export to %s: %w", target, ErrOverwriteOriginal)
 	}
+
 	dir := filepath.Dir(target)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
@@ -52,6 +53,7 @@ func WriteExport(target, original string, data []byte, confirmed bool) error {
 			os.Remove(tmp.Name())
 		}
 	}()
+
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("export to %s: write: %w", target, err)
 	}
@@ -64,6 +66,7 @@ func WriteExport(target, original string, data []byte, confirmed bool) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("export to %s: close: %w", target, err)
 	}
+
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("export to %s: %w", target, err)
 	}
