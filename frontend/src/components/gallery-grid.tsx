@@ -25,8 +25,11 @@ const PAGE_REQUEST_DELAY_MS = 60
 const WHEEL_ZOOM_STEP = 16
 
 export interface GalleryGridHandle {
-  /** Moves the roving focus to index, scrolls it into view and gives it keyboard focus. */
-  focusItem: (index: number) => void
+  /**
+   * Moves the roving focus to index, scrolls it into view and gives it keyboard focus. "auto"
+   * scrolls as little as possible; "center" puts the row in the middle of the view.
+   */
+  focusItem: (index: number, align?: 'auto' | 'center') => void
 }
 
 export interface GalleryGridProps {
@@ -123,11 +126,11 @@ export function GalleryGrid({
     latest.current = { columns, height, rowHeight, tileSize, onTileSizeChange, virtualizer }
   })
 
-  const focusItem = useCallback((index: number) => {
+  const focusItem = useCallback((index: number, align: 'auto' | 'center' = 'auto') => {
     const { columns: cols, virtualizer: v } = latest.current
     setFocusIndex(index)
     setTakeFocus(true)
-    v.scrollToIndex(Math.floor(index / cols), { align: 'auto' })
+    v.scrollToIndex(Math.floor(index / cols), { align })
     const grid = scrollRef.current
     if (grid && !grid.contains(document.activeElement)) grid.focus({ preventScroll: true })
   }, [])
@@ -147,7 +150,7 @@ export function GalleryGrid({
     if (!initialSelect) return
     let cancelled = false
     void source.findIndex(initialSelect).then((index) => {
-      if (!cancelled && index >= 0) focusItem(index)
+      if (!cancelled && index >= 0) focusItem(index, 'center')
     })
     return () => {
       cancelled = true
