@@ -7,30 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/imagor-studio/desktop/backend/editor"
 )
-
-// withoutRoot runs fn with the file permissions of an ordinary user: root passes every
-// permission check, so on a thread with a non-zero file-system uid the kernel drops that power.
-func withoutRoot(t *testing.T, fn func()) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		fn()
-		return
-	}
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	if err := syscall.Setfsuid(65534); err != nil {
-		t.Fatalf("setfsuid: %v", err)
-	}
-	defer syscall.Setfsuid(0)
-	fn()
-}
 
 func TestWriteExport(t *testing.T) {
 	dir := t.TempDir()
