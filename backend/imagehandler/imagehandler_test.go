@@ -291,8 +291,8 @@ func TestHandler_Failures(t *testing.T) {
 	}
 }
 
-// TestHandler_TruncatedJPEG records what the app shows for the first half of a JPEG: libvips
-// decodes what is there, so a full-size picture comes out and no error reaches the tile.
+// TestHandler_TruncatedJPEG checks that the first half of a JPEG gets a "truncated" tile. libvips
+// alone would decode what is there and fill the rest with grey.
 func TestHandler_TruncatedJPEG(t *testing.T) {
 	dir := t.TempDir()
 	id := library.IDFor(dir)
@@ -301,12 +301,15 @@ func TestHandler_TruncatedJPEG(t *testing.T) {
 	server := MustServer(t, MustEngine(t, map[string]string{id: dir}), MustCache(t))
 
 	resp := MustFetch(t, "GET", server+imagehandler.Prefix+imageurl.Thumbnail(library.Key(id, "half.jpg"), "", imageurl.ThumbnailSize))
-	if resp.Status != http.StatusOK {
-		t.Fatalf("status=%d body=%s, want 200 and a picture", resp.Status, resp.Body)
+	if resp.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("status=%d body=%s, want 422", resp.Status, resp.Body)
 	}
-	cfg, format := MustDecodeConfig(t, resp.Body)
-	if format != "webp" || cfg.Width != 256 || cfg.Height != 192 {
-		t.Errorf("thumbnail=%s %dx%d, want webp 256x192", format, cfg.Width, cfg.Height)
+	var failure imagehandler.Failure
+	if err := json.Unmarshal(resp.Body, &failure); err != nil {
+		t.Fatal(err)
+	}
+	if failure.Reason != imagehandler.ReasonTruncated {
+		t.Errorf("reason=%q (%s), want %q", failure.Reason, failure.Message, imagehandler.ReasonTruncated)
 	}
 }
 

@@ -78,6 +78,8 @@ test('broken files get error tiles that say why', async () => {
   assert.equal(states['random-bytes.jpg'][0], 'error')
   assert.match(states['random-bytes.jpg'][1], /not an image/i)
   assert.equal(states['text.png'][0], 'error')
+  assert.equal(states['truncated.jpg'][0], 'error')
+  assert.match(states['truncated.jpg'][1], /truncated/i)
   await page.screenshot({ path: join(outDir, 'gallery-bad.png') })
 })
 

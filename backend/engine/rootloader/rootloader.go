@@ -110,6 +110,9 @@ func (l *Loader) Get(_ *http.Request, key string) (*imagor.Blob, error) {
 	if info.Size() == 0 {
 		return nil, ErrEmptyFile
 	}
+	if err := l.checkFile(root, name, info.Size()); err != nil {
+		return nil, err
+	}
 	blob := imagor.NewBlob(func() (io.ReadCloser, int64, error) {
 		file, err := root.Open(name)
 		if err != nil {
@@ -119,6 +122,16 @@ func (l *Loader) Get(_ *http.Request, key string) (*imagor.Blob, error) {
 	})
 	blob.Stat = &imagor.Stat{Size: info.Size(), ModifiedTime: info.ModTime()}
 	return blob, nil
+}
+
+// checkFile opens the file once to find a truncated JPEG or PNG before libvips decodes it.
+func (l *Loader) checkFile(root *os.Root, name string, size int64) error {
+	file, err := root.Open(name)
+	if err != nil {
+		return mapError(err)
+	}
+	defer file.Close()
+	return checkComplete(file, size)
 }
 
 func (l *Loader) resolve(key string) (*os.Root, string, error) {

@@ -429,8 +429,9 @@ func TestServer_BrokenFiles(t *testing.T) {
 }
 
 // TestServer_Truncated records what the engine does with the first half of a file. libvips
-// decodes what there is of a JPEG or PNG and fills the rest, so a picture of the full size comes
-// out. Half a WebP or TIFF is not recognised as an image at all.
+// would decode what there is of a JPEG or PNG and fill the rest with grey, so the loader finds
+// the missing end marker first and refuses the file. Half a WebP or TIFF is not recognised as an
+// image at all.
 func TestServer_Truncated(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -439,8 +440,10 @@ func TestServer_Truncated(t *testing.T) {
 		wantStatus  int
 		wantMessage string // of an error
 	}{
-		{"OKJPEG", "half.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) }, http.StatusOK, ""},
-		{"OKPNG", "half.png", func(t *testing.T) []byte { return MustPNG(t, 400, 300) }, http.StatusOK, ""},
+		{"ErrJPEG", "half.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) },
+			http.StatusUnprocessableEntity, "truncated file: the image data stops before the end of the image"},
+		{"ErrPNG", "half.png", func(t *testing.T) []byte { return MustPNG(t, 400, 300) },
+			http.StatusUnprocessableEntity, "truncated file: the image data stops before the end of the image"},
 		{"ErrWebP", "half.webp", func(t *testing.T) []byte { return MustConvert(t, 400, 300, "a.webp") },
 			http.StatusNotAcceptable, "unsupported format"},
 		{"ErrTIFF", "half.tiff", func(t *testing.T) []byte { return MustConvert(t, 400, 300, "a.tiff", "-compress", "none") },
