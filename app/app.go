@@ -69,14 +69,16 @@ func (a *App) Shutdown(context.Context) {
 }
 
 // OpenPaths opens the command-line arguments: each folder becomes a library, and a file opens its
-// folder with the file selected. The first one that opens is shown at start.
+// folder with the file in the editor, as a file manager's "Open with" expects. The first file
+// is shown at start, else the first folder.
 func (a *App) OpenPaths(paths []string) {
 	for _, p := range paths {
 		loc, err := a.openPath(p)
+		loc.Edit = loc.Select != ""
 		a.mu.Lock()
 		if err != nil {
 			a.start.Errors = append(a.start.Errors, userMessage(err))
-		} else if a.start.Open == nil {
+		} else if a.start.Open == nil || (loc.Edit && !a.start.Open.Edit) {
 			a.start.Open = &loc
 		}
 		a.mu.Unlock()

@@ -48,6 +48,7 @@ type Location struct {
 	Library string `json:"library"`
 	Path    string `json:"path"`
 	Select  string `json:"select"` // path of the file to focus, or ""
+	Edit    bool   `json:"edit"`   // open Select in the editor, as a file given on the command line asks
 }
 
 // StartState is what the UI needs on its first render.

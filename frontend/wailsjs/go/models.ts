@@ -428,6 +428,7 @@ export namespace app {
 	    library: string;
 	    path: string;
 	    select: string;
+	    edit: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Location(source);
@@ -438,6 +439,7 @@ export namespace app {
 	        this.library = source["library"];
 	        this.path = source["path"];
 	        this.select = source["select"];
+	        this.edit = source["edit"];
 	    }
 	}
 	export class PathPart {
