@@ -130,12 +130,18 @@ func (h *Handler) render(path string) (*result, error) {
 		return nil, fmt.Errorf("read engine response: %w", err)
 	}
 	res := &result{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: body}
-	if res.status == http.StatusOK && h.cache != nil && len(body) <= maxCachedBytes {
+	if res.status == http.StatusOK && h.cache != nil && len(body) <= maxCachedBytes && !isPreviewFrame(path) {
 		if err := h.cache.Put(path, res.contentType, body); err != nil {
 			h.logger.Warn("response not cached", "path", path, "error", err)
 		}
 	}
 	return res, nil
+}
+
+// isPreviewFrame reports an editor frame: one per slider position, read once, and kept in the
+// engine's memory cache instead, so it would only push thumbnails out of the disk cache.
+func isPreviewFrame(path string) bool {
+	return strings.Contains(path, "preview()")
 }
 
 func writeError(w http.ResponseWriter, status int, failure Failure) {

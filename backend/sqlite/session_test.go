@@ -7,15 +7,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/sqlite"
 )
 
 // MustLibrary saves a folder library with the given id and returns it.
-func MustLibrary(tb testing.TB, db *sqlite.DB, id string) library.Library {
+func MustLibrary(tb testing.TB, db *sqlite.DB, id string) sqlite.Library {
 	tb.Helper()
-	lib := library.Library{ID: id, Name: id, Path: "/photos/" + id}
-	if err := db.SaveFolderLibrary(context.Background(), lib); err != nil {
+	lib := sqlite.Library{ID: id, Kind: sqlite.KindFolder, Name: id, Path: "/photos/" + id}
+	if err := db.SaveLibrary(context.Background(), lib); err != nil {
 		tb.Fatal(err)
 	}
 	return lib

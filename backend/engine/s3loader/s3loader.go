@@ -94,7 +94,7 @@ func (l *Loader) Libraries() map[string]s3.Config {
 
 // Owns reports whether key names an image in one of the loader's libraries.
 func (l *Loader) Owns(key string) bool {
-	id, _, _ := strings.Cut(key, "/")
+	id := libraryID(key)
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.clients[id] != nil
@@ -164,10 +164,11 @@ func newReader(ctx context.Context, client *s3.Client, rel string, object *s3.Ob
 }
 
 func (l *Loader) resolve(key string) (*s3.Client, string, error) {
-	id, rel, ok := strings.Cut(key, "/")
+	_, rel, ok := strings.Cut(key, "/")
 	if !ok || rel == "" {
 		return nil, "", imagor.ErrNotFound
 	}
+	id := libraryID(key)
 	l.mu.RLock()
 	client := l.clients[id]
 	l.mu.RUnlock()
@@ -175,6 +176,14 @@ func (l *Loader) resolve(key string) (*s3.Client, string, error) {
 		return nil, "", rootloader.ErrUnknownLibrary
 	}
 	return client, rel, nil
+}
+
+// libraryID returns the library id of key, without the "@<version>" that the editor's preview
+// frames add so that imagor's in-memory cache, keyed by image key, never serves old pixels.
+func libraryID(key string) string {
+	id, _, _ := strings.Cut(key, "/")
+	id, _, _ = strings.Cut(id, rootloader.VersionSeparator)
+	return id
 }
 
 func mapError(err error) error {
