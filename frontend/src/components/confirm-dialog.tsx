@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
+import { useModal } from '@/hooks/use-modal'
 
 export interface ConfirmDialogProps {
   title: string
@@ -19,16 +21,29 @@ export function ConfirmDialog({
   const titleId = useId()
   const bodyId = useId()
   const cancelRef = useRef<HTMLButtonElement>(null)
+  useModal()
+
+  // Escape cancels wherever the focus is, as it may have left the dialog for the body.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      onCancel()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [onCancel])
 
   useEffect(() => {
     const previous = document.activeElement
     cancelRef.current?.focus()
     return () => {
+      // useModal's cleanup ran first, so the app accepts the focus again.
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
     }
   }, [])
 
-  return (
+  return createPortal(
     <div
       className="fixed inset-0 z-50 flex items-center justify-center bg-black/60"
       onMouseDown={(event) => {
@@ -40,12 +55,6 @@ export function ConfirmDialog({
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation()
-            onCancel()
-          }
-        }}
         className="w-96 rounded-lg border border-zinc-700 bg-zinc-900 p-5 shadow-2xl"
       >
         <h2 id={titleId} className="text-base font-semibold text-zinc-50">
@@ -72,6 +81,7 @@ export function ConfirmDialog({
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }

@@ -7,6 +7,7 @@ import {
   useState,
   type PointerEvent,
 } from 'react'
+import { createPortal } from 'react-dom'
 import { errorMessage, opened } from '@/api/gallery'
 import { isFullscreen, setFullscreen } from '@/api/runtime'
 import { Icon } from '@/components/icon'
@@ -15,6 +16,7 @@ import { InfoPanel } from '@/components/info-panel'
 import { useElementSize } from '@/hooks/use-element-size'
 import { useImage } from '@/hooks/use-image'
 import { useImageMeta } from '@/hooks/use-image-meta'
+import { useModal } from '@/hooks/use-modal'
 import { PRIORITY_PRELOAD, PRIORITY_THUMBNAIL, PRIORITY_VIEWER } from '@/lib/image-queue'
 import { ImageQueueContext } from '@/lib/image-queue-context'
 import type { ListingSource } from '@/lib/listing-source'
@@ -60,6 +62,7 @@ async function findImage(source: ListingSource, index: number, step: number): Pr
  */
 export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const queue = useContext(ImageQueueContext)
+  const endModal = useModal()
   const [index, setIndex] = useState(startIndex)
   /** null fits the window; a number is device pixels per original pixel. */
   const [zoom, setZoom] = useState<number | null>(null)
@@ -150,8 +153,10 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const close = useCallback(() => {
     if (enteredFullscreen.current) setFullscreen(false)
     enteredFullscreen.current = false
+    // The grid behind must accept focus again before onClose focuses a tile.
+    endModal()
     onClose(index)
-  }, [onClose, index])
+  }, [onClose, index, endModal])
 
   // Keys go to the viewer wherever the focus is, as it covers the whole window.
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
@@ -212,11 +217,10 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   }, [])
 
   useEffect(() => {
-    const previous = document.activeElement
-    dialogRef.current?.focus({ preventScroll: true })
+    const dialog = dialogRef.current
+    dialog?.focus({ preventScroll: true })
     return () => {
       if (enteredFullscreen.current) setFullscreen(false)
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
     }
   }, [])
 
@@ -313,7 +317,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const known = neighbours?.index === index
   const zoomPercent = Math.round(effectiveZoom * 100)
 
-  return (
+  return createPortal(
     <div
       ref={dialogRef}
       role="dialog"
@@ -470,6 +474,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
         </div>
       </div>
       {showInfo && entry && <InfoPanel entry={entry} meta={meta} />}
-    </div>
+    </div>,
+    document.body,
   )
 }
