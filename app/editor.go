@@ -17,7 +17,6 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
-	"github.com/imagor-studio/desktop/backend/listing"
 	"github.com/imagor-studio/desktop/backend/sqlite"
 )
 
@@ -48,7 +47,7 @@ func (e *Editor) Open(libraryID, path string) (EditorSource, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(f.rel))
 	out := EditorSource{
-		Library: f.library, Path: f.rel, Name: filepath.Base(f.abs),
+		Library: f.library, Path: f.rel, Name: filepath.Base(f.rel),
 		Width: f.source.Width, Height: f.source.Height, Orientation: f.source.Orientation,
 		Format: f.source.Format, Version: f.version,
 		Original: imagehandler.Prefix + imageurl.Preview(f.key, f.version, ext == ".gif" || ext == ".webp"),
@@ -164,7 +163,7 @@ func (e *Editor) Export(libraryID, path string, state EditorState) (string, erro
 	ctx := e.app.context()
 	target, err := wailsruntime.SaveFileDialog(ctx, wailsruntime.SaveDialogOptions{
 		Title: "Export the edited image", DefaultDirectory: filepath.Dir(f.abs),
-		DefaultFilename:      editor.ExportName(filepath.Base(f.abs), s.Format, f.source.Format),
+		DefaultFilename:      editor.ExportName(filepath.Base(f.rel), s.Format, f.source.Format),
 		Filters:              []wailsruntime.FileFilter{{DisplayName: strings.ToUpper(format) + " image", Pattern: "*." + editor.Extension(format)}},
 		CanCreateDirectories: true,
 	})
@@ -176,7 +175,7 @@ func (e *Editor) Export(libraryID, path string, state EditorState) (string, erro
 	}
 
 	confirmed := false
-	if editor.SameFile(target, f.abs) {
+	if f.abs != "" && editor.SameFile(target, f.abs) {
 		answer, err := wailsruntime.MessageDialog(ctx, wailsruntime.MessageDialogOptions{
 			Type: wailsruntime.QuestionDialog, Title: "Replace the original?",
 			Message: fmt.Sprintf("%s is the original image. Replace it with the edited one? "+
@@ -235,22 +234,11 @@ func (e *Editor) file(libraryID, rawPath string) (file, error) {
 	if rel == "" {
 		return file{}, fmt.Errorf("path %q: %w: give an image inside the folder", rawPath, library.ErrInvalidPath)
 	}
-	lib, err := e.app.svc.Libraries.Get(libraryID)
+	version, abs, err := e.app.fileVersion(libraryID, rel)
 	if err != nil {
 		return file{}, err
 	}
-	root, err := e.app.svc.Libraries.Root(libraryID)
-	if err != nil {
-		return file{}, err
-	}
-	info, err := root.Stat(rel)
-	if err != nil {
-		return file{}, err
-	}
-	f := file{
-		library: libraryID, rel: rel, key: library.Key(libraryID, rel), version: listing.Version(info),
-		abs: filepath.Join(lib.Path, filepath.FromSlash(rel)),
-	}
+	f := file{library: libraryID, rel: rel, key: library.Key(libraryID, rel), version: version, abs: abs}
 	meta, err := e.meta(editor.SourceMetaPath(f.key) + "?v=" + f.version)
 	if err != nil {
 		return file{}, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"github.com/imagor-studio/desktop/backend/library"
@@ -73,4 +74,35 @@ func (a *App) source(id string) (listing.Source, error) {
 		return nil, err
 	}
 	return listing.RootSource{Root: root}, nil
+}
+
+// fileVersion returns the version of a file in a library and, for a folder library, its
+// absolute path ("" for an S3 object, which has none on this disk).
+func (a *App) fileVersion(libraryID, rel string) (string, string, error) {
+	lib, err := a.svc.Libraries.Get(libraryID)
+	if err != nil {
+		return "", "", err
+	}
+	if lib.Kind == library.KindS3 {
+		client, err := a.svc.Buckets.Client(libraryID)
+		if err != nil {
+			return "", "", err
+		}
+		ctx, cancel := context.WithTimeout(a.context(), s3TestTimeout)
+		defer cancel()
+		entry, err := client.Stat(ctx, rel)
+		if err != nil {
+			return "", "", err
+		}
+		return entry.Version, "", nil
+	}
+	root, err := a.svc.Libraries.Root(libraryID)
+	if err != nil {
+		return "", "", err
+	}
+	info, err := root.Stat(rel)
+	if err != nil {
+		return "", "", err
+	}
+	return listing.Version(info), filepath.Join(lib.Path, filepath.FromSlash(rel)), nil
 }
