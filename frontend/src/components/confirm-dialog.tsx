@@ -10,7 +10,7 @@ export interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-/** A modal question with Cancel (focused, also Escape) and a confirm button. */
+/** Asks a yes-or-no question in a modal: Cancel (focused, also Escape) or the confirm button. */
 export function ConfirmDialog({
   title,
   children,

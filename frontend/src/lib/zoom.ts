@@ -41,7 +41,7 @@ export function panAround(pan: Point, anchor: Point, oldZoom: number, newZoom: n
 
 /**
  * Estimates the original's size from the preview's decoded size and the metadata's. The long
- * sides are compared, so the estimate holds whether or not the metadata counts EXIF rotation.
+ * sides are compared, so the estimate is right whether or not the metadata counts EXIF rotation.
  */
 export function originalSize(preview: Size, meta: Size | null): Size {
   if (!meta || meta.width <= 0 || meta.height <= 0) return preview
