@@ -109,10 +109,12 @@ export const Tile = memo(function Tile({
       <span
         className="absolute top-0 left-0 flex flex-col items-center justify-center gap-1.5 overflow-hidden rounded-md border border-red-900/50 bg-red-950/30 p-2 text-center text-[11px] leading-snug text-red-200"
         style={picture}
-        title={image.error.detail ?? image.error.message}
+        title={
+          image.error.detail ? `${image.error.message}\n${image.error.detail}` : image.error.message
+        }
       >
         <Icon name="alert" className="text-xl text-red-400" />
-        {image.error.message}
+        <span className="line-clamp-4">{image.error.message}</span>
       </span>
     )
   } else if (entry.kind === 'image') {
