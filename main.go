@@ -24,6 +24,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/secrets"
 	"github.com/imagor-studio/desktop/backend/settings"
@@ -149,7 +150,9 @@ func run(args []string) error {
 	}
 	desktop.OpenPaths(cfg.paths)
 
-	images := imagehandler.New(eng, cache, logger.With("subsystem", "images"))
+	router := remote.New(eng, prefs.PreviewServer, logger.With("subsystem", "remote"))
+	desktop.SetRemote(router)
+	images := imagehandler.New(router, cache, logger.With("subsystem", "images"))
 	return wails.Run(&options.App{
 		Title:     "Imagor Studio",
 		Width:     1280,

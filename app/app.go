@@ -16,6 +16,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/sqlite"
@@ -40,8 +41,9 @@ type App struct {
 	mu         sync.Mutex
 	ctx        context.Context
 	start      StartState
-	menu       *menu.Menu // the application menu, once built
-	recentMenu *menu.Menu // its File → Open Recent submenu
+	remote     *remote.Router // renders previews on the user's servers; nil in tests
+	menu       *menu.Menu     // the application menu, once built
+	recentMenu *menu.Menu     // its File → Open Recent submenu
 }
 
 // New returns an App over svc.
@@ -129,4 +131,21 @@ func (a *App) Restore(ctx context.Context) error {
 			"it stays in the list until you remove it", lib.Path))
 	}
 	return nil
+}
+
+// SetRemote gives the app the router that renders previews on the user's imagor servers, so the
+// settings page can show its state and profile changes reach it.
+func (a *App) SetRemote(r *remote.Router) {
+	a.mu.Lock()
+	a.remote = r
+	a.mu.Unlock()
+}
+
+func (a *App) forgetRemote() {
+	a.mu.Lock()
+	r := a.remote
+	a.mu.Unlock()
+	if r != nil {
+		r.Forget()
+	}
 }

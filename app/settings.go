@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/settings"
 )
 
@@ -45,15 +46,31 @@ func (s *Settings) Profiles() ([]settings.Profile, error) {
 	return profiles, userError(err)
 }
 
-// SaveProfile creates or updates an imagor URL profile.
+// SaveProfile creates or updates an imagor URL profile. A profile that renders previews is
+// checked again on the next request.
 func (s *Settings) SaveProfile(in settings.ProfileInput) (settings.Profile, error) {
 	p, err := s.app.svc.Settings.SaveProfile(s.app.context(), in)
+	s.app.forgetRemote()
 	return p, userError(err)
 }
 
 // DeleteProfile removes an imagor URL profile.
 func (s *Settings) DeleteProfile(id string) error {
-	return userError(s.app.svc.Settings.DeleteProfile(s.app.context(), id))
+	err := s.app.svc.Settings.DeleteProfile(s.app.context(), id)
+	s.app.forgetRemote()
+	return userError(err)
+}
+
+// RemoteStatus reports, for each library whose previews a profile renders on its own server,
+// whether that server works or why the local engine renders instead.
+func (s *Settings) RemoteStatus() []remote.Status {
+	s.app.mu.Lock()
+	router := s.app.remote
+	s.app.mu.Unlock()
+	if router == nil {
+		return []remote.Status{}
+	}
+	return router.Statuses()
 }
 
 // KeyStatus reports where the secrets key is kept.

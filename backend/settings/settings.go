@@ -264,3 +264,24 @@ func (s *Service) AddRecent(ctx context.Context, libraryID, path string) error {
 func (s *Service) Recent(ctx context.Context, limit int) ([]RecentFile, error) {
 	return s.db.Recent(ctx, limit)
 }
+
+// PreviewServer returns the imagor server of the first profile that serves the library and
+// renders its previews, with its secret opened and the library's path prefix.
+func (s *Service) PreviewServer(ctx context.Context, libraryID string) (imageurl.Server, bool, error) {
+	profiles, err := s.db.Profiles(ctx)
+	if err != nil {
+		return imageurl.Server{}, false, err
+	}
+	for _, p := range profiles {
+		if !p.RendersPreviews {
+			continue
+		}
+		for _, l := range p.Libraries {
+			if l.LibraryID == libraryID {
+				server, err := s.Server(ctx, p.ID, libraryID)
+				return server, err == nil, err
+			}
+		}
+	}
+	return imageurl.Server{}, false, nil
+}

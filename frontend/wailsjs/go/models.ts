@@ -631,6 +631,52 @@ export namespace app {
 
 }
 
+export namespace remote {
+	
+	export class Status {
+	    library: string;
+	    baseUrl: string;
+	    ok: boolean;
+	    reason: string;
+	    // Go type: time
+	    checked: any;
+	    fallback: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.library = source["library"];
+	        this.baseUrl = source["baseUrl"];
+	        this.ok = source["ok"];
+	        this.reason = source["reason"];
+	        this.checked = this.convertValues(source["checked"], null);
+	        this.fallback = source["fallback"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace settings {
 	
 	export class ProfileLibrary {

@@ -22,6 +22,10 @@ export function Profiles() {
   return window['go']['app']['Settings']['Profiles']();
 }
 
+export function RemoteStatus() {
+  return window['go']['app']['Settings']['RemoteStatus']();
+}
+
 export function SaveProfile(arg1) {
   return window['go']['app']['Settings']['SaveProfile'](arg1);
 }
