@@ -37,24 +37,41 @@ bash "$root/e2e/fixtures.sh" "$fixtures"
 (cd "$root/e2e" && [ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 mkdir -p "$root/e2e/out"
 
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-echo "e2e: dev app on 127.0.0.1:$port"
-devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" \
-  IMAGOR_STUDIO_ENGINE="$root/build/bin/imagor-studio-engine" \
-  "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" --keyring file \
-  "$fixtures/photos" "$fixtures/bad" "$fixtures/names" "$fixtures/many" \
-  >"$root/e2e/out/dev-app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { cat "$root/e2e/out/dev-app.log"; echo "e2e: dev app exited"; exit 1; }
-  sleep 0.2
-done
+# start_app [FOLDER ...] starts the dev app on a free port with the e2e data folder and waits
+# until it serves the frontend; it sets app_pid and port.
+start_app() {
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  echo "e2e: dev app on 127.0.0.1:$port"
+  devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" \
+    IMAGOR_STUDIO_ENGINE="$root/build/bin/imagor-studio-engine" \
+    "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" --keyring file "$@" \
+    >>"$root/e2e/out/dev-app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && return 0
+    kill -0 "$app_pid" 2>/dev/null || { cat "$root/e2e/out/dev-app.log"; echo "e2e: dev app exited"; exit 1; }
+    sleep 0.2
+  done
+  echo "e2e: dev app did not answer on port $port"
+  exit 1
+}
 
+run_tests() {
+  (cd "$root/e2e" && BASE_URL="http://127.0.0.1:$port" FIXTURES="$fixtures" OUT="$root/e2e/out" \
+    node --test --test-concurrency=1 "$@")
+}
+
+: >"$root/e2e/out/dev-app.log"
+start_app "$fixtures/photos" "$fixtures/bad" "$fixtures/names" "$fixtures/many"
 status=0
-(cd "$root/e2e" && BASE_URL="http://127.0.0.1:$port" FIXTURES="$fixtures" OUT="$root/e2e/out" \
-  node --test --test-concurrency=1 tests/) || status=$?
+run_tests tests/ || status=$?
 stop_app
 [ "$status" -eq 0 ] || { echo "e2e: browser tests failed; log in e2e/out/dev-app.log"; exit "$status"; }
+
+# The same data folder, no folders on the command line: what was opened and set must be back.
+start_app
+run_tests after-restart/ || status=$?
+stop_app
+[ "$status" -eq 0 ] || { echo "e2e: tests after the restart failed; log in e2e/out/dev-app.log"; exit "$status"; }
 
 bash "$root/e2e/window.sh" "$fixtures/photos" "$work"
