@@ -110,26 +110,11 @@ func run(args []string) error {
 	}
 	defer eng.Close()
 
-	configPath, err := configFile(cfg.dataDir)
-	if err != nil {
-		return err
-	}
-	config, err := sqlite.Open(context.Background(), configPath)
+	config, prefs, err := openSettings(cfg, logger)
 	if err != nil {
 		return err
 	}
 	defer config.Close()
-
-	box, err := secrets.OpenBox(context.Background(), secrets.Options{
-		Mode: cfg.keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
-	})
-	if err != nil {
-		return err
-	}
-	prefs := settings.New(config, box)
-	if _, err := prefs.AppSecret(context.Background(), settings.SecretURLSigning); err != nil {
-		return err
-	}
 
 	libraries := library.NewSet(prefs.Libraries())
 	buckets := s3.NewPool()
@@ -153,7 +138,38 @@ func run(args []string) error {
 	router := remote.New(eng, prefs.PreviewServer, logger.With("subsystem", "remote"))
 	desktop.SetRemote(router)
 	images := imagehandler.New(router, cache, logger.With("subsystem", "images"))
-	return wails.Run(&options.App{
+	return wails.Run(windowOptions(desktop, images, logger))
+}
+
+// openSettings opens config.db and the secrets key, and makes sure the app's own URL signing
+// secret exists.
+func openSettings(cfg config, logger *slog.Logger) (*sqlite.DB, *settings.Service, error) {
+	configPath, err := configFile(cfg.dataDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := sqlite.Open(context.Background(), configPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	box, err := secrets.OpenBox(context.Background(), secrets.Options{
+		Mode: cfg.keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
+	})
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	prefs := settings.New(db, box)
+	if _, err := prefs.AppSecret(context.Background(), settings.SecretURLSigning); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, prefs, nil
+}
+
+// windowOptions describes the window, its assets and its bindings.
+func windowOptions(desktop *app.App, images http.Handler, logger *slog.Logger) *options.App {
+	return &options.App{
 		Title:     "Imagor Studio",
 		Width:     1280,
 		Height:    800,
@@ -170,7 +186,7 @@ func run(args []string) error {
 		Menu:             desktop.Menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Logger:           app.WailsLogger{Logger: logger},
-	})
+	}
 }
 
 // syncEngine hands the current libraries to the engine and to the S3 client pool.
