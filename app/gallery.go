@@ -109,12 +109,12 @@ func (g *Gallery) List(req ListRequest) (ListPage, error) {
 	}
 	page, err := g.app.svc.Lister.List(req.Library, src, listing.Query{
 		Path: rel, Sort: req.Sort, Desc: req.Desc, Filter: req.Filter,
-		Offset: req.Offset, Limit: req.Limit,
+		Offset: req.Offset, Limit: req.Limit, Select: req.Select,
 	})
 	if err != nil {
 		return ListPage{}, userError(err)
 	}
-	out := ListPage{Library: req.Library, Path: rel, Total: page.Total, Offset: page.Offset}
+	out := ListPage{Library: req.Library, Path: rel, Total: page.Total, Offset: page.Offset, SelectIndex: page.SelectIndex}
 	out.Entries = make([]Entry, 0, len(page.Entries))
 	for _, e := range page.Entries {
 		out.Entries = append(out.Entries, toEntry(req.Library, e))

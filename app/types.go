@@ -31,7 +31,8 @@ type ListRequest struct {
 	Desc    bool   `json:"desc"`   // descending; folders stay first
 	Filter  string `json:"filter"` // case-insensitive part of the name
 	Offset  int    `json:"offset"`
-	Limit   int    `json:"limit"` // 0 means to the end
+	Limit   int    `json:"limit"`  // 0 means to the end
+	Select  string `json:"select"` // a file path whose index selectIndex reports, or ""
 }
 
 // ListPage is one page of a folder listing.
@@ -41,6 +42,9 @@ type ListPage struct {
 	Entries []Entry `json:"entries"`
 	Total   int     `json:"total"` // entries that pass the filter in the whole folder
 	Offset  int     `json:"offset"`
+	// SelectIndex is the index of the request's select path in the sorted, filtered folder,
+	// so the UI can fetch the page that holds it; -1 when it is not there.
+	SelectIndex int `json:"selectIndex"`
 }
 
 // Location is a place to open at start: a folder of a library, and optionally a file in it.

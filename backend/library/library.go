@@ -243,12 +243,43 @@ func (s *Set) Get(id string) (Library, error) {
 // library goes through it, so no path can lead outside.
 func (s *Set) Root(id string) (*os.Root, error) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	root := s.roots[id]
+	s.mu.RUnlock()
 	if root == nil {
 		return nil, fmt.Errorf("library %q: %w (or not a folder)", id, ErrNotFound)
 	}
-	return root, nil
+	return s.reopenIfReplaced(id, root)
+}
+
+// reopenIfReplaced returns root, or a new root when the library's folder was deleted and made
+// again since root was opened: the old handle still points at the deleted folder, which lists as
+// empty.
+func (s *Set) reopenIfReplaced(id string, root *os.Root) (*os.Root, error) {
+	lib, err := s.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	now, err := os.Stat(lib.Path)
+	if err != nil {
+		return root, nil // missing now: listing through root reports it
+	}
+	opened, err := root.Stat(".")
+	if err == nil && os.SameFile(now, opened) {
+		return root, nil
+	}
+	fresh, err := os.OpenRoot(lib.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reopen library %q: %w", lib.Path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.roots[id] != root {
+		fresh.Close()
+		return s.roots[id], nil // another caller reopened it first
+	}
+	s.roots[id] = fresh
+	// The old handle is not closed: a listing may still be reading through it.
+	return fresh, nil
 }
 
 // Paths returns the id to folder map of every folder library, the form the engine takes.

@@ -122,3 +122,33 @@ func TestIDFor_Stable(t *testing.T) {
 		t.Errorf("len(IDFor)=%d, want 12", got)
 	}
 }
+
+// TestSet_RootAfterRecreate deletes a library's folder and makes it again, as a camera card
+// reformatted in place would, and checks that the library sees the new folder's files.
+func TestSet_RootAfterRecreate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "card")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	set := library.NewSet(nil)
+	lib, err := set.Add(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "new.jpg"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root, err := set.Root(lib.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := root.Stat("new.jpg"); err != nil {
+		t.Errorf("file in the re-created folder: %v", err)
+	}
+}

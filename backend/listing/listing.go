@@ -39,14 +39,16 @@ type Query struct {
 	Desc   bool
 	Filter string // case-insensitive substring of the name; "" keeps everything
 	Offset int
-	Limit  int // 0 means every entry from Offset
+	Limit  int    // 0 means every entry from Offset
+	Select string // path of an entry whose index Page.SelectIndex reports; "" for none
 }
 
 // Page is a slice of a sorted, filtered folder.
 type Page struct {
-	Entries []Entry
-	Total   int // entries that pass the filter, in the whole folder
-	Offset  int
+	Entries     []Entry
+	Total       int // entries that pass the filter, in the whole folder
+	Offset      int
+	SelectIndex int // index of Query.Select in the sorted, filtered folder; -1 when absent
 }
 
 // Lister lists folders inside library roots. It is safe for concurrent use.
@@ -98,7 +100,15 @@ func (l *Lister) List(libraryID string, src Source, q Query) (Page, error) {
 	entries := f.entries
 	f.mu.Unlock()
 
-	page := Page{Total: len(order), Offset: min(max(q.Offset, 0), len(order))}
+	page := Page{Total: len(order), Offset: min(max(q.Offset, 0), len(order)), SelectIndex: -1}
+	if q.Select != "" {
+		for i, e := range order {
+			if entries[e].Path == q.Select {
+				page.SelectIndex = i
+				break
+			}
+		}
+	}
 	end := len(order)
 	if q.Limit > 0 {
 		end = min(page.Offset+q.Limit, len(order))

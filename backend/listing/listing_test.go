@@ -216,3 +216,33 @@ func TestLister_ListRefreshesInPlaceWrites(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func TestLister_ListSelectIndex(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"c.jpg", "a.jpg", "b.jpg"} {
+		MustWrite(t, dir, name, "x")
+	}
+	lister := listing.NewLister(time.Minute)
+	src := listing.RootSource{Root: MustRoot(t, dir)}
+	page, err := lister.List("lib", src, listing.Query{Limit: 1, Select: "c.jpg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.SelectIndex != 2 {
+		t.Errorf("SelectIndex=%d, want 2", page.SelectIndex)
+	}
+	page, err = lister.List("lib", src, listing.Query{Select: "c.jpg", Desc: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.SelectIndex != 0 {
+		t.Errorf("SelectIndex=%d descending, want 0", page.SelectIndex)
+	}
+	page, err = lister.List("lib", src, listing.Query{Select: "missing.jpg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.SelectIndex != -1 {
+		t.Errorf("SelectIndex=%d for a missing file, want -1", page.SelectIndex)
+	}
+}

@@ -1,6 +1,7 @@
 package listing
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,7 +19,7 @@ type RootSource struct {
 func (s RootSource) FolderStamp(path string) (string, error) {
 	info, err := s.Root.Stat(rootName(path))
 	if err != nil {
-		return "", fmt.Errorf("list %q: %w", path, err)
+		return "", fmt.Errorf("list %q: %w", path, plainError(err))
 	}
 	if !info.IsDir() {
 		return "", fmt.Errorf("list %q: %w", path, ErrNotFolder)
@@ -29,6 +30,16 @@ func (s RootSource) FolderStamp(path string) (string, error) {
 // ReadFolder reads the folder's entries.
 func (s RootSource) ReadFolder(path string) ([]Entry, error) {
 	return readFolder(s.Root, rootName(path), path)
+}
+
+// plainError drops the operation names of an os.Root error ("statat deep"), which mean nothing to
+// the person who reads the message, and keeps the cause, so errors.Is still matches it.
+func plainError(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err
+	}
+	return err
 }
 
 func rootName(path string) string {
@@ -43,12 +54,12 @@ func rootName(path string) string {
 func readFolder(root *os.Root, name, path string) ([]Entry, error) {
 	dir, err := root.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", path, err)
+		return nil, fmt.Errorf("list %q: %w", path, plainError(err))
 	}
 	defer dir.Close()
 	items, err := dir.ReadDir(-1)
 	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", path, err)
+		return nil, fmt.Errorf("list %q: %w", path, plainError(err))
 	}
 
 	entries := make([]Entry, 0, len(items))

@@ -144,12 +144,37 @@ func (l *Loader) resolve(key string) (*os.Root, string, error) {
 		return nil, "", ErrOutside
 	}
 	l.mu.RLock()
-	root := l.roots[id]
+	root, dir := l.roots[id], l.paths[id]
 	l.mu.RUnlock()
 	if root == nil {
 		return nil, "", ErrUnknownLibrary
 	}
-	return root, name, nil
+	return l.reopenIfReplaced(id, dir, root), name, nil
+}
+
+// reopenIfReplaced returns root, or a new root when the library's folder was deleted and made
+// again since root was opened: the old handle still points at the deleted folder.
+func (l *Loader) reopenIfReplaced(id, dir string, root *os.Root) *os.Root {
+	now, err := os.Stat(dir)
+	if err != nil {
+		return root
+	}
+	if opened, err := root.Stat("."); err == nil && os.SameFile(now, opened) {
+		return root
+	}
+	fresh, err := os.OpenRoot(dir)
+	if err != nil {
+		return root
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.roots[id] != root {
+		fresh.Close()
+		return l.roots[id]
+	}
+	// The old handle stays open: a request may still be reading through it.
+	l.roots[id] = fresh
+	return fresh
 }
 
 func mapError(err error) error {

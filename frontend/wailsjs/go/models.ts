@@ -368,6 +368,7 @@ export namespace app {
 	    entries: Entry[];
 	    total: number;
 	    offset: number;
+	    selectIndex: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ListPage(source);
@@ -380,6 +381,7 @@ export namespace app {
 	        this.entries = this.convertValues(source["entries"], Entry);
 	        this.total = source["total"];
 	        this.offset = source["offset"];
+	        this.selectIndex = source["selectIndex"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -408,6 +410,7 @@ export namespace app {
 	    filter: string;
 	    offset: number;
 	    limit: number;
+	    select: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ListRequest(source);
@@ -422,6 +425,7 @@ export namespace app {
 	        this.filter = source["filter"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	        this.select = source["select"];
 	    }
 	}
 	export class Location {
