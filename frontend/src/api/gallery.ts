@@ -4,14 +4,29 @@ import * as Gallery from '../../wailsjs/go/app/Gallery'
 import type { app } from '../../wailsjs/go/models'
 
 export type EntryKind = 'folder' | 'image' | 'video' | 'other'
+export type LibraryKind = 'folder' | 's3'
 export type SortKey = 'name' | 'modified' | 'size'
 
 export const SORT_KEYS: readonly SortKey[] = ['name', 'modified', 'size']
 
 export interface Library {
   id: string
+  kind: LibraryKind
   name: string
+  /** The folder's absolute path, or s3://bucket/prefix for a bucket. */
   path: string
+}
+
+/** A bucket to open as a library. Region "" means us-east-1 and endpoint "" means AWS S3. */
+export interface S3Input {
+  name: string
+  bucket: string
+  prefix: string
+  region: string
+  endpoint: string
+  pathStyle: boolean
+  accessKey: string
+  secretKey: string
 }
 
 /** A folder of a library ("" is the root) and, optionally, a file in it to focus. */
@@ -77,7 +92,8 @@ function toKind(kind: string): EntryKind {
 }
 
 function toLibrary(lib: app.Library): Library {
-  return { id: lib.id, name: lib.name, path: lib.path }
+  const kind = lib.kind === 's3' ? 's3' : 'folder'
+  return { id: lib.id, kind, name: lib.name, path: lib.path }
 }
 
 function toLocation(loc: app.Location | null | undefined): Location | null {
@@ -147,6 +163,19 @@ export async function removeLibrary(id: string): Promise<void> {
 export async function chooseFolder(): Promise<Library | null> {
   const lib = (await Gallery.ChooseFolder()) as app.Library | null
   return lib ? toLibrary(lib) : null
+}
+
+/**
+ * Checks that the bucket is reachable and readable with the given keys. Rejects with a message
+ * that names what is wrong: the bucket, the keys, the region or the endpoint.
+ */
+export async function testS3(input: S3Input): Promise<void> {
+  await Gallery.TestS3(input)
+}
+
+/** Tests the connection and, when it works, opens the bucket as a library. */
+export async function addS3Library(input: S3Input): Promise<Library> {
+  return toLibrary(await Gallery.AddS3Library(input))
 }
 
 export async function openDropped(paths: string[]): Promise<Location | null> {

@@ -20,7 +20,7 @@ const WIDTH = 1024
 const HEIGHT = 768
 const TILE_SIZE = 160
 const TOTAL = 100_000
-const library: Library = { id: 'lib1', name: 'Photos', path: '/home/me/Photos' }
+const library: Library = { id: 'lib1', kind: 'folder', name: 'Photos', path: '/home/me/Photos' }
 
 function renderPane(overrides: Partial<FolderPaneProps> = {}) {
   // Thumbnails never arrive, so every image tile stays a placeholder.
