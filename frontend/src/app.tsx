@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type CSSProperties } from 'react'
+import { useCallback, useContext, useEffect, useState, type CSSProperties } from 'react'
 import {
-  SORT_KEYS,
   asLocation,
   chooseFolder,
   errorMessage,
   libraries as fetchLibraries,
+  folders,
   openDropped,
   removeLibrary,
   start,
@@ -13,15 +13,33 @@ import {
   type SortKey,
 } from '@/api/gallery'
 import { onEvent, onFileDrop } from '@/api/runtime'
-import { ConfirmDialog } from '@/components/confirm-dialog'
+import { keyStatus as fetchKeyStatus, type KeyStatus } from '@/api/settings'
 import { FolderPane } from '@/components/folder-pane'
+import { IconButton } from '@/components/icon-button'
 import { Notices, type Notice } from '@/components/notices'
 import { Sidebar } from '@/components/sidebar'
 import { StartScreen } from '@/components/start-screen'
+import { useAppliedTheme } from '@/hooks/use-applied-theme'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { useStoredState } from '@/hooks/use-stored-state'
-import { MAX_TILE_SIZE, MIN_TILE_SIZE, clampTileSize } from '@/lib/grid-math'
+import { clampTileSize } from '@/lib/grid-math'
 import { folderKey, parentPath } from '@/lib/paths'
+import { PreferenceContext } from '@/lib/preference-context'
+import {
+  DEFAULT_TILE_SIZE,
+  PREF_DESC,
+  PREF_LAST_FOLDER,
+  PREF_SHOW_NAMES,
+  PREF_SORT,
+  PREF_TILE_SIZE,
+  isBoolean,
+  isFolderLocation,
+  isSortKey,
+  isTileSize,
+  type FolderLocation,
+} from '@/lib/view-preferences'
+import { RemoveLibraryDialog } from '@/settings/remove-library-dialog'
+import { SettingsPage } from '@/settings/settings-page'
 
 const FILTER_DELAY_MS = 150
 
@@ -33,17 +51,38 @@ const OPEN_LOCATION_EVENT = 'open-location'
 // Custom properties are inherited, so the whole window is a drop target.
 const DROP_TARGET = { '--wails-drop-target': 'drop' } as CSSProperties
 
-const isSortKey = (value: unknown): value is SortKey =>
-  typeof value === 'string' && (SORT_KEYS as readonly string[]).includes(value)
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean'
-const isTileSize = (value: unknown): value is number =>
-  typeof value === 'number' && value >= MIN_TILE_SIZE && value <= MAX_TILE_SIZE
-
 let nextNoticeId = 1
+
+/** Returns whether event is Ctrl + comma, or Cmd + comma on macOS: the settings shortcut. */
+function isSettingsShortcut(event: KeyboardEvent): boolean {
+  return event.key === ',' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+}
+
+/**
+ * Returns the folder shown last if its library is still open and the folder still lists, so a
+ * start without arguments opens where the user left off.
+ */
+async function lastFolderIn(
+  stored: unknown,
+  libraries: readonly Library[],
+): Promise<Location | null> {
+  if (!isFolderLocation(stored) || stored === null) return null
+  if (!libraries.some((l) => l.id === stored.library)) return null
+  try {
+    if (stored.path !== '') await folders(stored.library, stored.path)
+  } catch {
+    return null
+  }
+  return { library: stored.library, path: stored.path, select: '' }
+}
 
 /** Renders the whole window: sidebar, folder pane or start screen, notices and dialogs. */
 export function App() {
+  const preferences = useContext(PreferenceContext)
   const [ready, setReady] = useState(false)
+  const [view, setView] = useState<'gallery' | 'settings'>('gallery')
+  const [platform, setPlatform] = useState('')
+  const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null)
   const [libraries, setLibraries] = useState<Library[]>([])
   const [place, setPlace] = useState<Location | null>(null)
   const [notices, setNotices] = useState<Notice[]>([])
@@ -52,10 +91,16 @@ export function App() {
   const debouncedFilter = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS)
   // Clearing the filter applies at once; typing waits until the name settles.
   const filter = filterText.trim() === '' ? '' : debouncedFilter
-  const [sort, setSort] = useStoredState<SortKey>('gallery.sort', 'name', isSortKey)
-  const [desc, setDesc] = useStoredState('gallery.desc', false, isBoolean)
-  const [tileSize, setTileSize] = useStoredState('gallery.tileSize', 176, isTileSize)
-  const [showNames, setShowNames] = useStoredState('gallery.showNames', true, isBoolean)
+  const [sort, setSort] = useStoredState<SortKey>(PREF_SORT, 'name', isSortKey)
+  const [desc, setDesc] = useStoredState(PREF_DESC, false, isBoolean)
+  const [tileSize, setTileSize] = useStoredState(PREF_TILE_SIZE, DEFAULT_TILE_SIZE, isTileSize)
+  const [showNames, setShowNames] = useStoredState(PREF_SHOW_NAMES, true, isBoolean)
+  const [, setLastFolder] = useStoredState<FolderLocation | null>(
+    PREF_LAST_FOLDER,
+    null,
+    isFolderLocation,
+  )
+  useAppliedTheme()
 
   const notify = useCallback((message: string) => {
     setNotices((old) => [...old, { id: nextNoticeId++, message }])
@@ -70,15 +115,31 @@ export function App() {
     setFilterText('')
   }, [])
 
+  // The preferences load before the first render of the gallery, so it never shows the
+  // defaults first. Without them the gallery starts with the defaults.
   useEffect(() => {
     let cancelled = false
-    start()
-      .then((state) => {
+    const loaded = preferences
+      .load()
+      .catch((err: unknown) =>
+        notify(`The saved view settings could not be read: ${errorMessage(err)}`),
+      )
+    Promise.all([start(), loaded])
+      .then(async ([state]) => {
+        if (cancelled) return
+        const first = state.libraries[0]
+        const open =
+          state.open ??
+          (await lastFolderIn(preferences.get(PREF_LAST_FOLDER), state.libraries)) ??
+          (first ? { library: first.id, path: '', select: '' } : null)
         if (cancelled) return
         setLibraries(state.libraries)
-        const first = state.libraries[0]
-        setPlace(state.open ?? (first ? { library: first.id, path: '', select: '' } : null))
-        setNotices(state.errors.map((message) => ({ id: nextNoticeId++, message })))
+        setPlatform(state.platform)
+        setPlace(open)
+        setNotices((old) => [
+          ...old,
+          ...state.errors.map((message) => ({ id: nextNoticeId++, message })),
+        ])
       })
       .catch((err: unknown) => {
         if (!cancelled) notify(errorMessage(err))
@@ -89,7 +150,36 @@ export function App() {
     return () => {
       cancelled = true
     }
-  }, [notify])
+  }, [notify, preferences])
+
+  useEffect(() => {
+    fetchKeyStatus()
+      .then(setKeyStatus)
+      .catch((err: unknown) => console.warn('Could not read the secrets key status', err))
+  }, [])
+
+  useEffect(() => preferences.onSaveError(notify), [preferences, notify])
+
+  // Debounced writes still pending when the window goes away are sent at once.
+  useEffect(() => {
+    const flush = () => void preferences.flush()
+    window.addEventListener('pagehide', flush)
+    return () => window.removeEventListener('pagehide', flush)
+  }, [preferences])
+
+  useEffect(() => {
+    if (ready) setLastFolder(place ? { library: place.library, path: place.path } : null)
+  }, [ready, place, setLastFolder])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSettingsShortcut(event)) return
+      event.preventDefault()
+      setView('settings')
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   // Opens what was added on the Go side, after refreshing the library list that it changed.
   const openAdded = useCallback(
@@ -144,19 +234,31 @@ export function App() {
     }
   }, [openFolder, navigate])
 
+  // Closes a library whose removal the user confirmed, and leaves it if it is shown.
+  const removeConfirmed = useCallback(async (library: Library) => {
+    await removeLibrary(library.id)
+    const remaining = await fetchLibraries()
+    setLibraries(remaining)
+    setPlace((old) => {
+      if (old?.library !== library.id) return old
+      const first = remaining[0]
+      return first ? { library: first.id, path: '', select: '' } : null
+    })
+  }, [])
+
   const confirmRemove = (library: Library) => {
     setRemoving(null)
-    removeLibrary(library.id)
-      .then(fetchLibraries)
-      .then((remaining) => {
-        setLibraries(remaining)
-        if (place?.library === library.id) {
-          const first = remaining[0]
-          setPlace(first ? { library: first.id, path: '', select: '' } : null)
-        }
-      })
-      .catch((err: unknown) => notify(errorMessage(err)))
+    removeConfirmed(library).catch((err: unknown) => notify(errorMessage(err)))
   }
+
+  // Refreshes the list after the settings page added a library, and shows it if none was shown.
+  const settingsAdded = useCallback(async (added: Library) => {
+    setLibraries(await fetchLibraries())
+    setPlace((old) => old ?? { library: added.id, path: '', select: '' })
+  }, [])
+
+  const openSettings = useCallback(() => setView('settings'), [])
+  const closeSettings = useCallback(() => setView('gallery'), [])
 
   const library = place ? libraries.find((l) => l.id === place.library) : undefined
 
@@ -179,16 +281,37 @@ export function App() {
     [setTileSize],
   )
 
+  const settingsWarning = Boolean(keyStatus?.warning)
   let content
   if (!ready) {
     content = null
+  } else if (view === 'settings') {
+    content = (
+      <SettingsPage
+        libraries={libraries}
+        keyStatus={keyStatus}
+        mac={platform === 'darwin'}
+        onRemoveLibrary={removeConfirmed}
+        onLibraryAdded={settingsAdded}
+        onClose={closeSettings}
+      />
+    )
   } else if (libraries.length === 0) {
     content = (
-      <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <main className="relative flex min-h-0 min-w-0 flex-1 flex-col">
         <Notices notices={notices} onDismiss={dismiss} />
         <div className="min-h-0 flex-1">
           <StartScreen onOpenFolder={openFolder} />
         </div>
+        <IconButton
+          icon="settings"
+          label={settingsWarning ? 'Settings (a warning needs attention)' : 'Settings'}
+          testId="settings-open"
+          onClick={openSettings}
+          className="absolute top-2 right-2"
+        >
+          {settingsWarning && <span className="h-2 w-2 rounded-full bg-amber-400" />}
+        </IconButton>
       </main>
     )
   } else {
@@ -201,6 +324,8 @@ export function App() {
           onSelectLibrary={(lib) => navigate({ library: lib.id, path: '', select: '' })}
           onRemoveLibrary={setRemoving}
           onNavigate={goTo}
+          onOpenSettings={openSettings}
+          settingsWarning={settingsWarning}
         />
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
           <Notices notices={notices} onDismiss={dismiss} />
@@ -237,20 +362,11 @@ export function App() {
     <div className="flex h-full overflow-hidden bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
       {content}
       {removing && (
-        <ConfirmDialog
-          title={`Remove “${removing.name}”?`}
-          confirmLabel="Remove"
+        <RemoveLibraryDialog
+          library={removing}
           onConfirm={() => confirmRemove(removing)}
           onCancel={() => setRemoving(null)}
-        >
-          <p>
-            It leaves the sidebar. The folder and its files stay on disk, and you can open it again
-            at any time.
-          </p>
-          <p className="mt-2 truncate text-xs text-zinc-400" title={removing.path}>
-            {removing.path}
-          </p>
-        </ConfirmDialog>
+        />
       )}
     </div>
   )

@@ -30,7 +30,7 @@ export function LibraryList({ libraries, selectedId, onSelect, onRemove }: Libra
               className="flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md px-2 text-left outline-none focus-visible:ring-2 focus-visible:ring-accent"
             >
               <Icon
-                name="folder-outline"
+                name={library.kind === 's3' ? 'cloud' : 'folder-outline'}
                 className={selected ? 'text-accent-strong' : 'text-zinc-500'}
               />
               <span className="truncate font-medium">{library.name}</span>

@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useContext, useSyncExternalStore } from 'react'
+import { PreferenceContext } from '@/lib/preference-context'
 
 /**
- * useState that keeps its value in localStorage under key, for view preferences such as the
- * tile size. A stored value that fails isValid is ignored.
+ * useState for a UI preference such as the tile size. The value lives in the PreferenceStore,
+ * which Go keeps in config.db, so every component that uses the same key shows the same value
+ * and a change is written once it settles. A stored value that fails isValid reads as initial.
+ * The App loads the store before it renders the gallery.
  */
 export function useStoredState<T>(
   key: string,
   initial: T,
   isValid: (value: unknown) => value is T,
 ): [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(() => {
-    try {
-      const raw = localStorage.getItem(key)
-      if (raw === null) return initial
-      const parsed: unknown = JSON.parse(raw)
-      return isValid(parsed) ? parsed : initial
-    } catch {
-      return initial
-    }
-  })
-
-  useEffect(() => {
-    try {
-      localStorage.setItem(key, JSON.stringify(value))
-    } catch (err) {
-      console.warn(`Could not save the ${key} preference`, err)
-    }
-  }, [key, value])
-
-  return [value, setValue]
+  const store = useContext(PreferenceContext)
+  const stored = useSyncExternalStore(store.subscribe, () => store.get(key))
+  const setValue = useCallback((value: T) => store.set(key, value), [store, key])
+  return [isValid(stored) ? stored : initial, setValue]
 }
