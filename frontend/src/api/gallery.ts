@@ -60,6 +60,8 @@ export interface ListRequest {
   filter: string
   offset: number
   limit: number
+  /** A file path whose index the page reports in selectIndex. */
+  select?: string
 }
 
 export interface ListPage {
@@ -69,6 +71,8 @@ export interface ListPage {
   /** Entries that pass the filter in the whole folder. */
   total: number
   offset: number
+  /** Index of the request's select path in the whole sorted, filtered folder; -1 if absent. */
+  selectIndex: number
 }
 
 export interface StartState {
@@ -200,13 +204,14 @@ export function asLocation(payload: unknown): Location | null {
 }
 
 export async function list(req: ListRequest): Promise<ListPage> {
-  const page = await Gallery.List(req)
+  const page = await Gallery.List({ ...req, select: req.select ?? '' })
   return {
     library: page.library,
     path: page.path,
     entries: (page.entries ?? []).map(toEntry),
     total: page.total,
     offset: page.offset,
+    selectIndex: page.selectIndex,
   }
 }
 

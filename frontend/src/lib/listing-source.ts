@@ -8,8 +8,6 @@ import {
 } from '@/api/gallery'
 
 export const PAGE_SIZE = 300
-/** Pages fetched per request while searching for an entry by path. */
-const SEARCH_PAGES = 10
 
 export interface ListingQuery {
   library: string
@@ -99,24 +97,32 @@ export class ListingSource {
   }
 
   /**
-   * Returns the index of the entry with this library-relative path, or -1. It pages through the
-   * listing from the start, so a file near the end of a huge folder takes several requests.
+   * Returns the index of the entry with this library-relative path, or -1. Go finds it in the
+   * whole sorted folder, so only the page that holds it is fetched.
    */
   async findIndex(path: string): Promise<number> {
-    await this.start()
-    const pageCount = Math.ceil(this.total / this.pageSize)
-    for (let first = 0; first < pageCount; first += SEARCH_PAGES) {
-      const chunk = Math.min(SEARCH_PAGES, pageCount - first)
-      const missing = Array.from({ length: chunk }, (_, i) => first + i).some(
-        (page) => !this.pages.has(page),
-      )
-      if (missing) await this.loadChunk(first, chunk)
-      for (let page = first; page < first + chunk; page++) {
-        const at = this.pages.get(page)?.findIndex((entry) => entry.path === path) ?? -1
-        if (at >= 0) return page * this.pageSize + at
-      }
+    try {
+      const { library, path: folder, sort, desc, filter } = this.query
+      const result = await this.fetchPage({
+        library,
+        path: folder,
+        sort,
+        desc,
+        filter,
+        offset: 0,
+        limit: this.pageSize,
+        select: path,
+      })
+      if (!this.pages.has(0)) this.pages.set(0, result.entries)
+      this.accept(result)
+      this.changed()
+      if (result.selectIndex >= 0) await this.fetchEntry(result.selectIndex)
+      return result.selectIndex
+    } catch (err) {
+      this.reject(0, errorMessage(err))
+      this.changed()
+      return -1
     }
-    return -1
   }
 
   private loadPage(page: number): Promise<void> {
@@ -135,22 +141,6 @@ export class ListingSource {
       })
     this.pending.set(page, request)
     return request
-  }
-
-  private async loadChunk(firstPage: number, pages: number): Promise<void> {
-    try {
-      const result = await this.request(firstPage * this.pageSize, pages * this.pageSize)
-      for (let i = 0; i < pages; i++) {
-        const entries = result.entries.slice(i * this.pageSize, (i + 1) * this.pageSize)
-        if (entries.length > 0 && !this.pages.has(firstPage + i)) {
-          this.pages.set(firstPage + i, entries)
-        }
-      }
-      this.accept(result)
-    } catch (err) {
-      this.reject(firstPage, errorMessage(err))
-    }
-    this.changed()
   }
 
   private request(offset: number, limit: number): Promise<ListPage> {

@@ -40,12 +40,19 @@ export function syntheticList(total: number, folders = 0) {
     const end = req.limit > 0 ? Math.min(total, req.offset + req.limit) : total
     const entries: Entry[] = []
     for (let i = req.offset; i < end; i++) entries.push(syntheticEntry(i, folders))
+    let selectIndex = -1
+    if (req.select) {
+      for (let i = 0; i < total && selectIndex < 0; i++) {
+        if (syntheticEntry(i, folders).path === req.select) selectIndex = i
+      }
+    }
     return Promise.resolve({
       library: req.library,
       path: req.path,
       entries,
       total,
       offset: req.offset,
+      selectIndex,
     })
   }
   return { list, requests }
