@@ -27,7 +27,7 @@ export interface PreviewResult {
   frame: RenderResult
   path: RenderResult
   before: RenderResult | null
-  /** Why the signed URL is missing when the profile failed and the path was rendered without it. */
+  /** The profile's error when the signed URL failed and the path was rendered without it. */
   signedError: string
 }
 

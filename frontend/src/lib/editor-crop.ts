@@ -1,6 +1,6 @@
 // Crop box math. Boxes are in whole pixels of the oriented source (after EXIF orientation), as
-// the Go side takes them; the screen side is the rectangle where the preview shows the whole
-// source, in CSS pixels.
+// the Go side takes them. The screen side is the rectangle, in CSS pixels, where the preview
+// shows the whole source.
 import type { Box } from '@/api/editor'
 import { clamp } from '@/lib/editor-state'
 
@@ -9,7 +9,7 @@ export interface Size {
   height: number
 }
 
-/** Where the whole source image is drawn, in CSS pixels relative to the overlay. */
+/** The rectangle the whole source image is drawn in, in CSS pixels relative to the overlay. */
 export interface ScreenRect {
   left: number
   top: number
@@ -185,8 +185,12 @@ export function dragHandle(
   k = clamp(k, 1, maxMultiple(ratio, roomW, roomH))
   const width = k * a
   const height = k * b
-  const left = moveW ? anchorX - width : moveE ? anchorX : Math.round(anchorX - width / 2)
-  const top = moveN ? anchorY - height : moveS ? anchorY : Math.round(anchorY - height / 2)
+  let left = Math.round(anchorX - width / 2)
+  if (moveW) left = anchorX - width
+  else if (moveE) left = anchorX
+  let top = Math.round(anchorY - height / 2)
+  if (moveN) top = anchorY - height
+  else if (moveS) top = anchorY
   return moveInside({ left, top, width, height }, source)
 }
 

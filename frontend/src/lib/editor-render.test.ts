@@ -17,7 +17,7 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject }
 }
 
-/** A scheduler over requests that are numbers, whose renders and loads the test settles. */
+/** Builds a scheduler over number requests, whose renders and loads the test settles. */
 function setUp() {
   const renders: { request: number; answer: Deferred<string> }[] = []
   const loads: { result: string; done: Deferred<void> }[] = []
@@ -82,14 +82,14 @@ describe('RenderScheduler', () => {
     await vi.advanceTimersByTimeAsync(RENDER_DELAY_MS)
     expect(renders).toHaveLength(2)
 
-    // The second answer arrives first and is shown.
+    // The second response arrives first and is shown.
     renders[1].answer.resolve('frame-2')
     await settle()
     loads[0].done.resolve()
     await settle()
     expect(frames).toEqual(['frame-2'])
 
-    // The first answer arrives late: dropped before it is even loaded.
+    // The first response arrives late and is dropped before it is loaded.
     renders[0].answer.resolve('frame-1')
     await settle()
     expect(results).toEqual(['frame-2'])

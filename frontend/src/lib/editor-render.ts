@@ -1,6 +1,6 @@
-// Schedules the preview renders of the editor. Every state change asks for a render, but the
-// requests are debounced, each carries an increasing id, and a response or decoded frame older
-// than the one already shown is dropped, so a slow answer can never replace a newer picture.
+// Schedules the preview renders of the editor. Every state change requests a render, but the
+// requests are debounced and each carries an increasing id. A response or decoded frame older
+// than the one already shown is dropped, so a slow response never replaces a newer picture.
 // Only one frame decodes at a time: the Wails asset server cannot cancel a request, so frames
 // that were outrun while waiting are skipped rather than sent.
 

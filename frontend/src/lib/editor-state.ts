@@ -136,7 +136,7 @@ export function fitToSource(state: EditorState, source: EditorSource): EditorSta
   return { ...state, crop, focal, redact }
 }
 
-/** The size of the crop (or of the whole image), before the resize and the rotation. */
+/** Returns the size of the crop (or of the whole image), before the resize and the rotation. */
 export function cropSize(
   state: EditorState,
   source: EditorSource,
@@ -147,8 +147,8 @@ export function cropSize(
 }
 
 /**
- * Returns the state the source view shows while a tool (crop, focal point, redaction) is on:
- * the whole oriented source with the colour edits, but with no crop, resize, flip, rotation,
+ * Returns the state the source view shows while a tool (crop, focal point, redaction) is on.
+ * It is the whole oriented source with the colour edits but no crop, resize, flip, rotation,
  * trim or padding, so its pixels map one to one onto source coordinates.
  */
 export function sourceViewState(state: EditorState): EditorState {

@@ -1,0 +1,39 @@
+export interface RestoreBannerProps {
+  /** The file changed after the edit was saved. */
+  stale: boolean
+  onRestore: () => void
+  onDiscard: () => void
+}
+
+/** Offers the edit saved the last time this image was open. */
+export function RestoreBanner({ stale, onRestore, onDiscard }: RestoreBannerProps) {
+  return (
+    <div
+      role="status"
+      data-testid="restore-banner"
+      className="flex flex-wrap items-center gap-2 border-b border-sky-900/60 bg-sky-950/50 px-3 py-1.5 text-xs text-sky-100"
+    >
+      <span className="min-w-0 flex-1">
+        This image has an unfinished edit from last time.
+        {stale &&
+          ' The file changed since it was saved, so the crop and points may not fit; they are cut to the image.'}
+      </span>
+      <button
+        type="button"
+        onClick={onRestore}
+        data-testid="restore-session"
+        className="h-7 rounded-md bg-sky-700 px-2.5 font-medium text-white hover:bg-sky-600 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+      >
+        Restore last edit
+      </button>
+      <button
+        type="button"
+        onClick={onDiscard}
+        data-testid="discard-session"
+        className="h-7 rounded-md border border-sky-800 px-2.5 text-sky-100 hover:bg-sky-900/60 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+      >
+        Discard it
+      </button>
+    </div>
+  )
+}
