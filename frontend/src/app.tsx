@@ -15,7 +15,6 @@ import {
 import { onEvent, onFileDrop } from '@/api/runtime'
 import { keyStatus as fetchKeyStatus, type KeyStatus } from '@/api/settings'
 import { FolderPane } from '@/components/folder-pane'
-import { IconButton } from '@/components/icon-button'
 import { Notices, type Notice } from '@/components/notices'
 import { Sidebar } from '@/components/sidebar'
 import { StartScreen } from '@/components/start-screen'
@@ -39,6 +38,7 @@ import {
   type FolderLocation,
 } from '@/lib/view-preferences'
 import { RemoveLibraryDialog } from '@/settings/remove-library-dialog'
+import { SettingsButton } from '@/settings/settings-button'
 import { SettingsPage } from '@/settings/settings-page'
 
 const FILTER_DELAY_MS = 150
@@ -303,15 +303,11 @@ export function App() {
         <div className="min-h-0 flex-1">
           <StartScreen onOpenFolder={openFolder} />
         </div>
-        <IconButton
-          icon="settings"
-          label={settingsWarning ? 'Settings (a warning needs attention)' : 'Settings'}
-          testId="settings-open"
+        <SettingsButton
+          warning={settingsWarning}
           onClick={openSettings}
           className="absolute top-2 right-2"
-        >
-          {settingsWarning && <span className="h-2 w-2 rounded-full bg-amber-400" />}
-        </IconButton>
+        />
       </main>
     )
   } else {

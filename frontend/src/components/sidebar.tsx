@@ -1,8 +1,8 @@
 import type { Library } from '@/api/gallery'
 import { EngineStatus } from '@/components/engine-status'
 import { FolderTree } from '@/components/folder-tree'
-import { IconButton } from '@/components/icon-button'
 import { LibraryList } from '@/components/library-list'
+import { SettingsButton } from '@/settings/settings-button'
 
 export interface SidebarProps {
   libraries: Library[]
@@ -34,17 +34,11 @@ export function Sidebar({
       <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-800 px-4">
         <span className="h-2.5 w-2.5 rounded-full bg-accent shadow-[0_0_8px] shadow-accent/60" />
         <h1 className="font-semibold tracking-tight text-zinc-100">Imagor Studio</h1>
-        <IconButton
-          icon="settings"
-          label={settingsWarning ? 'Settings (a warning needs attention)' : 'Settings'}
-          testId="settings-open"
+        <SettingsButton
+          warning={settingsWarning}
           onClick={onOpenSettings}
-          className="relative ml-auto -mr-2"
-        >
-          {settingsWarning && (
-            <span className="absolute top-1.5 right-1.5 h-2 w-2 rounded-full bg-amber-400 ring-2 ring-zinc-900" />
-          )}
-        </IconButton>
+          className="ml-auto -mr-2"
+        />
       </div>
 
       <h2 className="px-4 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">

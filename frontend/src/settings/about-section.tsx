@@ -40,12 +40,9 @@ export function AboutSection({ keyStatus }: AboutSectionProps) {
     ['Platform', about?.platform || pending],
   ]
   let keyText = 'Loading…'
-  if (keyStatus) {
-    keyText =
-      keyStatus.source === 'keychain'
-        ? 'In the system keychain'
-        : 'In a key file in the app’s data folder'
-  }
+  if (keyStatus?.source === 'keychain') keyText = 'In the system keychain'
+  else if (keyStatus) keyText = 'In a key file in the app’s data folder'
+  if (keyStatus?.warning) keyText += ', as the warning at the top says'
   rows.push(['Secrets key', keyText])
 
   return (
@@ -72,9 +69,6 @@ export function AboutSection({ keyStatus }: AboutSectionProps) {
         <p role="alert" className={ERROR_TEXT_CLASS}>
           {state.message}
         </p>
-      )}
-      {keyStatus?.warning && (
-        <p className="max-w-xl text-amber-300 select-text">{keyStatus.warning}</p>
       )}
     </SettingsSection>
   )

@@ -1,8 +1,8 @@
 import { SettingsSection } from '@/settings/settings-section'
-import { shortcutGroups } from '@/settings/shortcuts'
+import { shortcutTables } from '@/settings/shortcuts'
 
 export interface KeyboardSectionProps {
-  /** Shows ⌘ for the Cmd key when the app runs on macOS. */
+  /** Shows Cmd in place of Ctrl when the app runs on macOS. */
   mac: boolean
 }
 
@@ -10,16 +10,17 @@ export interface KeyboardSectionProps {
 export function KeyboardSection({ mac }: KeyboardSectionProps) {
   return (
     <SettingsSection title="Keyboard" description="Shortcuts of the gallery, viewer and editor.">
-      {shortcutGroups(mac).map((group) => (
+      {shortcutTables(mac).map((table) => (
         <table
-          key={group.title}
+          key={table.title}
           data-testid="shortcut-table"
           className="w-full max-w-2xl table-fixed border-collapse"
         >
-          <caption className="pb-1.5 text-left">
-            <span className="font-semibold text-zinc-100">{group.title}</span>
-            <span className="text-zinc-400">, {group.context}</span>
-          </caption>
+          <caption className="pb-1.5 text-left font-semibold text-zinc-100">{table.title}</caption>
+          <colgroup>
+            <col className="w-72" />
+            <col />
+          </colgroup>
           <thead className="sr-only">
             <tr>
               <th scope="col">Keys</th>
@@ -27,13 +28,13 @@ export function KeyboardSection({ mac }: KeyboardSectionProps) {
             </tr>
           </thead>
           <tbody>
-            {group.shortcuts.map((shortcut) => (
+            {table.shortcuts.map((shortcut) => (
               <tr key={shortcut.action} className="border-t border-zinc-800 align-top">
-                <td className="w-56 py-1.5 pr-3">
+                <td className="py-1.5 pr-3">
                   <span className="flex flex-wrap items-center gap-1">
                     {shortcut.keys.map((key, i) => (
                       <span key={key} className="flex items-center gap-1">
-                        {i > 0 && <span className="text-xs text-zinc-400">or</span>}
+                        {i > 0 && <span className="sr-only">, </span>}
                         <kbd className="rounded border border-zinc-700 bg-zinc-800 px-1.5 py-0.5 font-sans text-xs text-zinc-100">
                           {key}
                         </kbd>

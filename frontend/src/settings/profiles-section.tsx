@@ -4,21 +4,16 @@ import { deleteProfile, profiles as fetchProfiles, type Profile } from '@/api/se
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Icon } from '@/components/icon'
 import { ProfileForm } from '@/settings/profile-form'
+import { ProfileSummary } from '@/settings/profile-summary'
 import { SettingsSection } from '@/settings/settings-section'
-import { BUTTON_CLASS, DANGER_BUTTON_CLASS, ERROR_TEXT_CLASS } from '@/settings/styles'
+import { BUTTON_CLASS, ERROR_TEXT_CLASS } from '@/settings/styles'
 
 export interface ProfilesSectionProps {
   libraries: Library[]
 }
 
-/** Which profile the form shows: none, a new one, or the one with this id. */
+/** Which profile the form shows: none, a new one, or a stored one in place of its row. */
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; profile: Profile }
-
-const SIGNER_NAMES: Record<Profile['signer'], string> = {
-  sha1: 'SHA-1',
-  sha256: 'SHA-256',
-  sha512: 'SHA-512',
-}
 
 /** Lists the imagor profiles and adds, edits or deletes them. */
 export function ProfilesSection({ libraries }: ProfilesSectionProps) {
@@ -52,7 +47,13 @@ export function ProfilesSection({ libraries }: ProfilesSectionProps) {
       .catch((err: unknown) => setError(errorMessage(err)))
   }
 
-  const libraryName = (id: string) => libraries.find((l) => l.id === id)?.name
+  const closeForm = () => setEditing({ kind: 'none' })
+
+  const afterSave = (profile: Profile) => {
+    setEditing({ kind: 'none' })
+    setSaved(`Saved ${profile.name}.`)
+    void reload()
+  }
 
   return (
     <SettingsSection
@@ -82,18 +83,13 @@ export function ProfilesSection({ libraries }: ProfilesSectionProps) {
         {saved}
       </p>
 
-      {editing.kind !== 'none' && (
+      {editing.kind === 'new' && (
         <ProfileForm
-          key={editing.kind === 'edit' ? editing.profile.id : 'new'}
-          profile={editing.kind === 'edit' ? editing.profile : null}
+          key="new"
+          profile={null}
           libraries={libraries}
-          onCancel={() => setEditing({ kind: 'none' })}
-          onSaved={(profile) => {
-            setEditing({ kind: 'none' })
-            setSaved(`Saved ${profile.name}.`)
-            void reload()
-          }}
-          onDelete={editing.kind === 'edit' ? () => setDeleting(editing.profile) : undefined}
+          onCancel={closeForm}
+          onSaved={afterSave}
         />
       )}
 
@@ -108,57 +104,33 @@ export function ProfilesSection({ libraries }: ProfilesSectionProps) {
           aria-label="imagor profiles"
           className="divide-y divide-zinc-800 rounded-lg border border-zinc-800"
         >
-          {list.map((profile) => {
-            const served = profile.libraries
-              .map((l) => libraryName(l.library))
-              .filter((name): name is string => name !== undefined)
-            return (
-              <li
-                key={profile.id}
-                data-testid="profile-row"
-                className="flex items-center gap-3 px-3 py-2.5"
-              >
-                <Icon name="image" className="text-lg text-accent" />
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium text-zinc-100">{profile.name}</p>
-                  <p className="truncate text-xs text-zinc-400 select-text" title={profile.baseUrl}>
-                    {profile.baseUrl}
-                  </p>
-                  <p className="mt-0.5 truncate text-xs text-zinc-400">
-                    {[
-                      profile.secretSet ? `Signed, ${SIGNER_NAMES[profile.signer]}` : 'Unsigned',
-                      profile.truncate > 0 ? `truncated to ${profile.truncate}` : '',
-                      profile.rendersPreviews ? 'renders previews' : '',
-                      served.length > 0 ? `serves ${served.join(', ')}` : 'serves no open library',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                </div>
-                <button
-                  type="button"
-                  aria-label={`Edit ${profile.name}`}
-                  onClick={() => {
+          {list.map((profile) => (
+            <li
+              key={profile.id}
+              data-testid="profile-row"
+              className={editing.kind === 'edit' && editing.profile.id === profile.id ? 'p-2' : ''}
+            >
+              {editing.kind === 'edit' && editing.profile.id === profile.id ? (
+                <ProfileForm
+                  profile={profile}
+                  libraries={libraries}
+                  onCancel={closeForm}
+                  onSaved={afterSave}
+                  onDelete={() => setDeleting(profile)}
+                />
+              ) : (
+                <ProfileSummary
+                  profile={profile}
+                  libraries={libraries}
+                  onEdit={() => {
                     setSaved('')
                     setEditing({ kind: 'edit', profile })
                   }}
-                  className={BUTTON_CLASS}
-                >
-                  <Icon name="pencil" />
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  aria-label={`Delete ${profile.name}`}
-                  onClick={() => setDeleting(profile)}
-                  className={DANGER_BUTTON_CLASS}
-                >
-                  <Icon name="trash" />
-                  Delete
-                </button>
-              </li>
-            )
-          })}
+                  onDelete={() => setDeleting(profile)}
+                />
+              )}
+            </li>
+          ))}
         </ul>
       )}
 

@@ -12,8 +12,8 @@ import { SECTIONS, type SettingsSectionId } from '@/settings/sections'
 const SECTION_ICONS: Record<SettingsSectionId, IconName> = {
   libraries: 'folder-outline',
   profiles: 'image',
-  appearance: 'grid-large',
-  keyboard: 'text',
+  appearance: 'palette',
+  keyboard: 'keyboard',
   about: 'info',
 }
 
@@ -165,7 +165,12 @@ export function SettingsPage({
             })}
           </ul>
         </nav>
-        <div className="min-h-0 min-w-0 flex-1 overflow-y-auto">
+        {/* Focusable, so the keyboard can scroll a section that has no control, such as the
+            shortcut table. */}
+        <div
+          tabIndex={0}
+          className="min-h-0 min-w-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent/50 focus-visible:ring-inset"
+        >
           <div key={section} className="mx-auto max-w-3xl px-8 py-6">
             {content}
           </div>
