@@ -18,9 +18,11 @@ import { FolderPane } from '@/components/folder-pane'
 import { Notices, type Notice } from '@/components/notices'
 import { Sidebar } from '@/components/sidebar'
 import { StartScreen } from '@/components/start-screen'
+import { EditorHost } from '@/editor/editor-host'
 import { useAppliedTheme } from '@/hooks/use-applied-theme'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { useStoredState } from '@/hooks/use-stored-state'
+import type { ImageRef } from '@/lib/editor-launcher'
 import { clampTileSize } from '@/lib/grid-math'
 import { folderKey, parentPath } from '@/lib/paths'
 import { PreferenceContext } from '@/lib/preference-context'
@@ -87,6 +89,7 @@ export function App() {
   const [place, setPlace] = useState<Location | null>(null)
   const [notices, setNotices] = useState<Notice[]>([])
   const [removing, setRemoving] = useState<Library | null>(null)
+  const [startEdit, setStartEdit] = useState<ImageRef | null>(null)
   const [filterText, setFilterText] = useState('')
   const debouncedFilter = useDebouncedValue(filterText.trim(), FILTER_DELAY_MS)
   // Clearing the filter applies at once; typing waits until the name settles.
@@ -136,6 +139,10 @@ export function App() {
         setLibraries(state.libraries)
         setPlatform(state.platform)
         setPlace(open)
+        if (open?.edit && open.select) {
+          const name = open.select.split('/').pop() ?? open.select
+          setStartEdit({ library: open.library, path: open.select, name })
+        }
         setNotices((old) => [
           ...old,
           ...state.errors.map((message) => ({ id: nextNoticeId++, message })),
@@ -355,15 +362,17 @@ export function App() {
   }
 
   return (
-    <div className="flex h-full overflow-hidden bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
-      {content}
-      {removing && (
-        <RemoveLibraryDialog
-          library={removing}
-          onConfirm={() => confirmRemove(removing)}
-          onCancel={() => setRemoving(null)}
-        />
-      )}
-    </div>
+    <EditorHost startEdit={startEdit}>
+      <div className="flex h-full overflow-hidden bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
+        {content}
+        {removing && (
+          <RemoveLibraryDialog
+            library={removing}
+            onConfirm={() => confirmRemove(removing)}
+            onCancel={() => setRemoving(null)}
+          />
+        )}
+      </div>
+    </EditorHost>
   )
 }

@@ -34,6 +34,8 @@ export interface Location {
   library: string
   path: string
   select: string
+  /** Open select in the editor, as a file given on the command line asks. */
+  edit?: boolean
 }
 
 export interface Entry {
@@ -102,7 +104,13 @@ function toLibrary(lib: app.Library): Library {
 
 function toLocation(loc: app.Location | null | undefined): Location | null {
   if (!loc) return null
-  return { library: loc.library, path: loc.path ?? '', select: loc.select ?? '' }
+  const location: Location = {
+    library: loc.library,
+    path: loc.path ?? '',
+    select: loc.select ?? '',
+  }
+  if (loc.edit) location.edit = true
+  return location
 }
 
 function toEntry(e: app.Entry): Entry {

@@ -1,17 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useCallback,
+  useContext,
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
+  type MouseEvent,
   type Ref,
 } from 'react'
 import type { Entry } from '@/api/gallery'
 import { Tile } from '@/components/tile'
 import { useElementSize } from '@/hooks/use-element-size'
+import { EditorLauncherContext, type ImageRef } from '@/lib/editor-launcher'
 import { GRID_GAP, GRID_PADDING, clampTileSize, computeLayout, moveFocus } from '@/lib/grid-math'
 import type { ListingSource } from '@/lib/listing-source'
 import { recalledScroll, rememberScroll } from '@/lib/scroll-memory'
@@ -68,6 +71,7 @@ export function GalleryGrid({
   ref,
 }: GalleryGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const launcher = useContext(EditorLauncherContext)
   const { width, height } = useElementSize(scrollRef)
   const total = source.total
   const layout = computeLayout({ width, tileSize, total, showNames })
@@ -193,7 +197,44 @@ export function GalleryGrid({
     scrollRef.current?.focus({ preventScroll: true })
   }, [])
 
+  const imageAt = (index: number): ImageRef | null => {
+    const entry = source.getEntry(index)
+    if (entry?.kind !== 'image') return null
+    return { library: source.query.library, path: entry.path, name: entry.name }
+  }
+
+  // E edits the focused image and Ctrl or Cmd + C copies its imagor path.
+  const onEditorKey = (event: KeyboardEvent<HTMLDivElement>): boolean => {
+    const image = launcher ? imageAt(activeIndex) : null
+    if (!launcher || !image || event.altKey || event.shiftKey) return false
+    const key = event.key.toLowerCase()
+    const modified = event.ctrlKey || event.metaKey
+    if (modified && key === 'c') launcher.copyPath(image)
+    else if (!modified && key === 'e') launcher.edit(image)
+    else return false
+    event.preventDefault()
+    return true
+  }
+
+  // Right click, or the menu key and Shift + F10 on a focused tile, opens the tile menu.
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    const tile = (event.target as Element).closest<HTMLElement>('[data-testid="tile"]')
+    const index = Number(tile?.dataset.index)
+    const image = tile && launcher ? imageAt(index) : null
+    if (!tile || !launcher || !image) return
+    event.preventDefault()
+    selectIndex(index)
+    let { clientX: x, clientY: y } = event
+    if (x === 0 && y === 0) {
+      const rect = tile.getBoundingClientRect()
+      x = rect.left + rect.width / 2
+      y = rect.top + rect.height / 2
+    }
+    launcher.openMenu(image, x, y)
+  }
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onEditorKey(event)) return
     if (event.key === 'Enter' || (event.key === ' ' && !event.repeat)) {
       event.preventDefault()
       openIndex(activeIndex)
@@ -226,6 +267,7 @@ export function GalleryGrid({
       tabIndex={focusedRendered ? -1 : 0}
       className="h-full overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent/50 focus-visible:ring-inset"
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
       onFocus={() => setTakeFocus(true)}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget)) setTakeFocus(false)

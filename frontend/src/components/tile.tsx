@@ -152,6 +152,7 @@ export const Tile = memo(function Tile({
       aria-label={entryLabel(entry)}
       title={showNames ? undefined : entry.name}
       data-testid="tile"
+      data-index={index}
       data-name={entry.name}
       data-kind={entry.kind}
       data-state={state}

@@ -17,6 +17,7 @@ import { useElementSize } from '@/hooks/use-element-size'
 import { useImage } from '@/hooks/use-image'
 import { useImageMeta } from '@/hooks/use-image-meta'
 import { useModal } from '@/hooks/use-modal'
+import { EditorLauncherContext } from '@/lib/editor-launcher'
 import { PRIORITY_PRELOAD, PRIORITY_THUMBNAIL, PRIORITY_VIEWER } from '@/lib/image-queue'
 import { ImageQueueContext } from '@/lib/image-queue-context'
 import type { ListingSource } from '@/lib/listing-source'
@@ -62,6 +63,7 @@ async function findImage(source: ListingSource, index: number, step: number): Pr
  */
 export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const queue = useContext(ImageQueueContext)
+  const launcher = useContext(EditorLauncherContext)
   const endModal = useModal()
   const [index, setIndex] = useState(startIndex)
   /** null fits the window; a number is device pixels per original pixel. */
@@ -82,6 +84,9 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const drag = useRef<{ pointer: number; x: number; y: number } | null>(null)
 
   const entry = source.getEntry(index)
+  const name = entry?.name ?? ''
+  const image =
+    entry?.kind === 'image' ? { library: source.query.library, path: entry.path, name } : null
   const preview = useImage(entry?.preview ?? '', PRIORITY_VIEWER)
   const original = useImage(wantOriginal ? (entry?.original ?? '') : '', PRIORITY_VIEWER)
   const placeholder = useImage(entry?.thumbnail ?? '', PRIORITY_THUMBNAIL)
@@ -162,6 +167,19 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
   useLayoutEffect(() => {
     keyHandler.current = (event: KeyboardEvent) => {
+      if (
+        image &&
+        launcher &&
+        !event.defaultPrevented &&
+        (event.ctrlKey || event.metaKey) &&
+        !event.altKey &&
+        event.key.toLowerCase() === 'c' &&
+        !window.getSelection()?.toString()
+      ) {
+        event.preventDefault()
+        launcher.copyPath(image)
+        return
+      }
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
       if (playing) {
         event.preventDefault()
@@ -203,6 +221,11 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
         case 'i':
         case 'I':
           setShowInfo((on) => !on)
+          break
+        case 'e':
+        case 'E':
+          if (!image || !launcher) return
+          launcher.edit(image)
           break
         default:
           return
@@ -307,7 +330,6 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
     setDragging(false)
   }
 
-  const name = entry?.name ?? ''
   const displaySize = trueSize
     ? {
         width: (trueSize.width * effectiveZoom) / dpr,
@@ -393,6 +415,17 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
             pressed={playing}
             onClick={() => setPlaying((on) => !on)}
           />
+          {launcher && (
+            <IconButton
+              icon="image"
+              label="Edit (E)"
+              testId="viewer-edit"
+              disabled={!image}
+              onClick={() => image && launcher.edit(image)}
+            >
+              <span className="text-xs font-medium">Edit</span>
+            </IconButton>
+          )}
           <IconButton
             icon="info"
             label="Image information (I)"
