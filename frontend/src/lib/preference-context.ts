@@ -7,7 +7,7 @@ function legacyStorage(): LegacyStorage | undefined {
   try {
     return window.localStorage
   } catch {
-    // A webview may refuse storage for the app's origin; then there is nothing to move.
+    // A webview may refuse storage for the app's origin, and then there is nothing to move.
     return undefined
   }
 }
@@ -18,5 +18,5 @@ export const preferenceStore = new PreferenceStore(
   { legacyStorage: legacyStorage(), legacyKeys: LEGACY_PREFERENCE_KEYS },
 )
 
-/** The store that useStoredState reads; tests provide one over a fake backend. */
+/** The store that useStoredState reads. Tests provide one over a fake backend. */
 export const PreferenceContext = createContext<PreferenceStore>(preferenceStore)

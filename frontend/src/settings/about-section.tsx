@@ -12,7 +12,7 @@ export interface AboutSectionProps {
 type AboutState =
   { status: 'loading' } | { status: 'ready'; about: About } | { status: 'error'; message: string }
 
-/** The versions of the app, imagor, libvips and Go, and where the secrets key is kept. */
+/** Shows the versions of the app, imagor, libvips and Go, and where the secrets key is kept. */
 export function AboutSection({ keyStatus }: AboutSectionProps) {
   const [state, setState] = useState<AboutState>({ status: 'loading' })
 

@@ -26,7 +26,7 @@ function renderSection(stored: Record<string, string> = {}) {
   return { store, backend }
 }
 
-/** Makes matchMedia report the OS setting; jsdom has no matchMedia of its own. */
+/** Makes matchMedia report the OS setting, since jsdom has no matchMedia of its own. */
 function stubSystemTheme(light: boolean) {
   vi.stubGlobal('matchMedia', (query: string) => ({
     matches: light && query === '(prefers-color-scheme: light)',

@@ -20,7 +20,7 @@ const THEME_LABELS: Record<Theme, string> = {
   system: 'Same as the system',
 }
 
-/** The theme and the gallery's thumbnail size and file names, applied as they change. */
+/** Sets the theme and the gallery's thumbnail size and file names, applied as they change. */
 export function AppearanceSection() {
   const [theme, setTheme] = useTheme()
   const [tileSize, setTileSize] = useStoredState(PREF_TILE_SIZE, DEFAULT_TILE_SIZE, isTileSize)

@@ -11,7 +11,7 @@ export interface CheckFieldProps {
   disabled?: boolean
 }
 
-/** A checkbox with its label to the right and optional help text under it. */
+/** Renders a checkbox with its label to the right and optional help text under it. */
 export function CheckField({ label, checked, onChange, hint, testId, disabled }: CheckFieldProps) {
   const id = useId()
   const hintId = `${id}-hint`

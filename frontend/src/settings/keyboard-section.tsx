@@ -6,7 +6,7 @@ export interface KeyboardSectionProps {
   mac: boolean
 }
 
-/** The table of keyboard and mouse shortcuts, one group per part of the app. */
+/** Shows the keyboard and mouse shortcuts, one table per part of the app. */
 export function KeyboardSection({ mac }: KeyboardSectionProps) {
   return (
     <SettingsSection title="Keyboard" description="Shortcuts of the gallery, viewer and editor.">

@@ -1,13 +1,13 @@
 import type { Library } from '@/api/gallery'
 import type { Profile, ProfileInput, ProfileLibrary, Signer } from '@/api/settings'
 
-/** What the secret field does on save. */
+/** Action of the secret field on save: keep, replace or clear the stored secret. */
 export type SecretMode = 'keep' | 'replace' | 'clear'
 
 /** One library row of the profile form. */
 export interface ServedLibrary {
   served: boolean
-  /** Where the server keeps this library's files, as typed; kept while unchecked. */
+  /** Path under which the server keeps this library's files, as typed, kept while unchecked. */
   pathPrefix: string
 }
 
@@ -17,7 +17,7 @@ export interface ProfileDraft {
   name: string
   baseUrl: string
   signer: Signer
-  /** As typed; a whole number of at least 0 once checked. */
+  /** Signature length as typed, checked to be a whole number of at least 0 on save. */
   truncate: string
   escapesNames: boolean
   rendersPreviews: boolean

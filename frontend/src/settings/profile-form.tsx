@@ -33,7 +33,7 @@ export interface ProfileFormProps {
   libraries: Library[]
   onSaved: (profile: Profile) => void
   onCancel: () => void
-  /** Asks to delete the profile; the caller confirms first. Not offered for a new profile. */
+  /** Asks to delete the profile, which the caller confirms. A new profile has no Delete. */
   onDelete?: () => void
 }
 

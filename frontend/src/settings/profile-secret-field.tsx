@@ -16,8 +16,8 @@ export interface ProfileSecretFieldProps {
 const HINT = "The server's imagor secret (IMAGOR_SECRET). Blank makes unsigned (unsafe) URLs."
 
 /**
- * The write-only secret of a profile. A stored secret is never shown: the field says that it is
- * set and offers to replace or clear it.
+ * Edits the write-only secret of a profile. A stored secret is never shown: the field shows that
+ * one is set and offers to replace or clear it.
  */
 export function ProfileSecretField({
   secretSet,

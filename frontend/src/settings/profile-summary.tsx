@@ -17,7 +17,7 @@ export interface ProfileSummaryProps {
   onDelete: () => void
 }
 
-/** One profile in the list: its name, base URL, how it signs and what it serves. */
+/** Shows one profile in the list: its name, base URL, how it signs and what it serves. */
 export function ProfileSummary({ profile, libraries, onEdit, onDelete }: ProfileSummaryProps) {
   const served = profile.libraries
     .map((l) => libraries.find((library) => library.id === l.library)?.name)

@@ -12,7 +12,7 @@ export interface ProfilesSectionProps {
   libraries: Library[]
 }
 
-/** Which profile the form shows: none, a new one, or a stored one in place of its row. */
+/** State of the form: closed, a new profile, or a stored profile edited in place of its row. */
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; profile: Profile }
 
 /** Lists the imagor profiles and adds, edits or deletes them. */

@@ -7,7 +7,7 @@ export interface RemoveLibraryDialogProps {
   onCancel: () => void
 }
 
-/** Asks before a library leaves the app, and says that its files stay as they are. */
+/** Asks before a library leaves the app, and states that its files stay as they are. */
 export function RemoveLibraryDialog({ library, onConfirm, onCancel }: RemoveLibraryDialogProps) {
   const where = library.kind === 's3' ? 'The bucket and its files' : 'The folder and its files'
   return (

@@ -44,8 +44,9 @@ function cleanInput(input: S3Input): S3Input {
 }
 
 /**
- * The form that opens an S3 bucket as a library. "Test connection" only checks it; "Add" checks
- * it again on the Go side and saves it. A failure is shown next to the field it is about.
+ * Renders the form that opens an S3 bucket as a library. "Test connection" only checks the
+ * bucket, and "Add" checks it again on the Go side and saves it. A failure is shown next to the
+ * field it is about.
  */
 export function S3Form({ onAdded, onCancel }: S3FormProps) {
   const [input, setInput] = useState<S3Input>(EMPTY_INPUT)
@@ -55,7 +56,8 @@ export function S3Form({ onAdded, onCancel }: S3FormProps) {
 
   const update = <K extends keyof S3Input>(key: K, value: S3Input[K]) => {
     setInput((old) => ({ ...old, [key]: value }))
-    // A passed test no longer holds for the changed settings; an error stays until the next try.
+    // A passed test no longer holds for the changed settings, but an error stays until the next
+    // try.
     setStatus((old) => (old.kind === 'tested' ? { kind: 'idle' } : old))
   }
 

@@ -7,7 +7,7 @@ export interface SettingsButtonProps {
   className?: string
 }
 
-/** The gear button that opens the settings page (also Ctrl+, or Cmd+,). */
+/** Renders the gear button that opens the settings page, as Ctrl+, (Cmd+, on macOS) does. */
 export function SettingsButton({ warning, onClick, className = '' }: SettingsButtonProps) {
   return (
     <IconButton

@@ -21,7 +21,7 @@ export interface SettingsPageProps {
   libraries: Library[]
   /** Null until Go has reported it. */
   keyStatus: KeyStatus | null
-  /** Shows ⌘ in the shortcut table on macOS. */
+  /** Shows Cmd in place of Ctrl in the shortcut table on macOS. */
   mac: boolean
   initialSection?: SettingsSectionId
   /** Removes a library whose removal the user has confirmed, and refreshes the app's list. */
@@ -37,8 +37,8 @@ function modalOpen(): boolean {
 }
 
 /**
- * The settings page, in place of the gallery: a list of sections on the left and the chosen
- * section on the right. Escape or the back button returns to the gallery.
+ * Renders the settings page in place of the gallery: a list of sections on the left and the
+ * chosen section on the right. Escape or the back button returns to the gallery.
  */
 export function SettingsPage({
   libraries,

@@ -9,7 +9,7 @@ export interface SettingsSectionProps {
   children: ReactNode
 }
 
-/** One section of the settings page: a heading, its description and its content. */
+/** Renders one section of the settings page: a heading, its description and its content. */
 export function SettingsSection({ title, description, actions, children }: SettingsSectionProps) {
   const headingId = useId()
   return (

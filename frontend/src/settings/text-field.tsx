@@ -21,7 +21,7 @@ export interface TextFieldProps {
   className?: string
 }
 
-/** A labelled input with optional help text and an error message tied to it for screen readers. */
+/** Renders a labelled input with optional help text and an error message tied to it. */
 export function TextField({
   label,
   value,
