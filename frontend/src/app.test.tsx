@@ -151,6 +151,19 @@ describe('App settings page', () => {
     expect(screen.queryByTestId('settings')).not.toBeInTheDocument()
   })
 
+  it('ignores Ctrl+comma behind a modal', async () => {
+    vi.mocked(preferences).mockResolvedValue({})
+    renderApp()
+    await screen.findByTestId('thumb-size')
+    const modal = document.createElement('div')
+    modal.setAttribute('aria-modal', 'true')
+    document.body.append(modal)
+    fireEvent.keyDown(window, { key: ',', ctrlKey: true })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(screen.queryByTestId('settings')).not.toBeInTheDocument()
+    modal.remove()
+  })
+
   it('opens from the gear and closes with the back button', async () => {
     vi.mocked(preferences).mockResolvedValue({})
     renderApp()

@@ -24,6 +24,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { useStoredState } from '@/hooks/use-stored-state'
 import type { ImageRef } from '@/lib/editor-launcher'
 import { clampTileSize } from '@/lib/grid-math'
+import { modalOpen } from '@/lib/modal-state'
 import { folderKey, parentPath } from '@/lib/paths'
 import { PreferenceContext } from '@/lib/preference-context'
 import {
@@ -180,7 +181,7 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isSettingsShortcut(event)) return
+      if (!isSettingsShortcut(event) || modalOpen()) return
       event.preventDefault()
       setView('settings')
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Library } from '@/api/gallery'
 import type { KeyStatus } from '@/api/settings'
 import { Icon, type IconName } from '@/components/icon'
+import { modalOpen } from '@/lib/modal-state'
 import { AboutSection } from '@/settings/about-section'
 import { AppearanceSection } from '@/settings/appearance-section'
 import { KeyboardSection } from '@/settings/keyboard-section'
@@ -29,11 +30,6 @@ export interface SettingsPageProps {
   /** Refreshes the app's library list after a library was added here. */
   onLibraryAdded: (library: Library) => Promise<void>
   onClose: () => void
-}
-
-/** Returns whether a modal dialog is open, which takes Escape for itself. */
-function modalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null
 }
 
 /**
