@@ -59,7 +59,7 @@ export function BackgroundSection({ state, changed, onChange, onReset }: Backgro
             id={colorId}
             type="color"
             value={background.color || '#ffffff'}
-            data-testid="background-color"
+            data-testid="background-picker"
             onChange={(event) => {
               const color = event.target.value
               onChange('background.color', (s) => ({ ...s, background: { kind: 'color', color } }))

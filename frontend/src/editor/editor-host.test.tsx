@@ -170,9 +170,7 @@ describe('EditorHost in the gallery', () => {
     await waitFor(() => expect(signed).toHaveAttribute('aria-disabled', 'false'))
     fireEvent.click(signed)
     fireEvent.click(await screen.findByRole('menuitem', { name: 'CDN' }))
-    await waitFor(() =>
-      expect(copyImage).toHaveBeenCalledWith('lib1', 'IMG_3.jpg', 'p1', 'signed'),
-    )
+    await waitFor(() => expect(copyImage).toHaveBeenCalledWith('lib1', 'IMG_3.jpg', 'p1', 'signed'))
     expect(screen.queryByTestId('tile-menu')).not.toBeInTheDocument()
   })
 

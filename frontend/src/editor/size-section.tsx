@@ -70,6 +70,8 @@ export function SizeSection({
   }
   const covers = state.mode === 'cover' || state.mode === 'smart'
   const focalUsed = state.mode === 'cover' && state.width > 0 && state.height > 0
+  // The Go side uses the focal point only for cover with both sides, and then no alignment.
+  const alignable = covers && !(focalUsed && state.focal !== null)
   return (
     <PanelSection title="Size" changed={changed} onReset={onReset} testId="section-size">
       <div className="flex items-end gap-1.5">
@@ -116,14 +118,14 @@ export function SizeSection({
         label="Horizontal alignment"
         value={state.hAlign}
         options={H_ALIGNS}
-        disabled={!covers || state.focal !== null}
+        disabled={!alignable}
         onChange={(hAlign) => onChange('', (s) => ({ ...s, hAlign }))}
       />
       <SelectField
         label="Vertical alignment"
         value={state.vAlign}
         options={V_ALIGNS}
-        disabled={!covers || state.focal !== null}
+        disabled={!alignable}
         onChange={(vAlign) => onChange('', (s) => ({ ...s, vAlign }))}
       />
       <div className="flex items-center gap-2">

@@ -41,7 +41,7 @@ export function UrlPanel({
   return (
     <section
       aria-label="imagor URL"
-      className="flex shrink-0 flex-col gap-1.5 border-t border-zinc-800 bg-zinc-900 px-3 py-2"
+      className="flex max-h-[45%] shrink-0 flex-col gap-1.5 overflow-y-auto border-t border-zinc-800 bg-zinc-900 px-3 py-2"
     >
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={profileId} className="text-xs text-zinc-300">
