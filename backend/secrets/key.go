@@ -79,8 +79,8 @@ func OpenBox(ctx context.Context, opts Options) (*Box, error) {
 	if opts.Mode == ModeKeychain {
 		return nil, fmt.Errorf("-keyring=keychain: %w", err)
 	}
-	warning := fmt.Sprintf("The OS keychain is not available (%v), so the key that protects saved "+
-		"secrets is in %s, readable by anyone who can read your files.", err, keyFile)
+	warning := fmt.Sprintf("The key that protects saved secrets is in %s, readable by anyone who "+
+		"can read your files, because the OS keychain did not answer: %v.", keyFile, err)
 	opts.Logger.Warn("secrets key kept in a file", "file", keyFile, "error", err)
 	key, err = fileKey(keyFile)
 	if err != nil {

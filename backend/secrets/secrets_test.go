@@ -150,7 +150,7 @@ func TestOpenBox_Keychain(t *testing.T) {
 		kc := &memoryKeychain{failing: errors.New("The name org.freedesktop.secrets was not provided")}
 		dir := t.TempDir()
 		box := MustBox(t, secrets.Options{Mode: secrets.ModeAuto, DataDir: dir, Keychain: kc})
-		if box.Source != "file" || !strings.Contains(box.Warning, "keychain is not available") {
+		if box.Source != "file" || !strings.Contains(box.Warning, "keychain did not answer") {
 			t.Errorf("source=%s warning=%q", box.Source, box.Warning)
 		}
 		sealed, _ := box.Seal([]byte("v"), "t", "c", "r")
