@@ -123,3 +123,23 @@ export async function about(): Promise<About> {
     error: info.error ?? '',
   }
 }
+
+/** Whether a profile's server renders a library's previews, or why the local engine does. */
+export interface RemoteStatus {
+  library: string
+  baseUrl: string
+  ok: boolean
+  reason: string
+  fallback: number
+}
+
+export async function remoteStatus(): Promise<RemoteStatus[]> {
+  const statuses = (await Settings.RemoteStatus()) ?? []
+  return statuses.map((s) => ({
+    library: s.library ?? '',
+    baseUrl: s.baseUrl ?? '',
+    ok: Boolean(s.ok),
+    reason: s.reason ?? '',
+    fallback: s.fallback ?? 0,
+  }))
+}

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Icon } from '@/components/icon'
 import { ProfileForm } from '@/settings/profile-form'
 import { ProfileSummary } from '@/settings/profile-summary'
+import { RemoteStatusList } from '@/settings/remote-status-list'
 import { SettingsSection } from '@/settings/settings-section'
 import { BUTTON_CLASS, ERROR_TEXT_CLASS } from '@/settings/styles'
 
@@ -133,6 +134,8 @@ export function ProfilesSection({ libraries }: ProfilesSectionProps) {
           ))}
         </ul>
       )}
+
+      <RemoteStatusList libraries={libraries} />
 
       {deleting && (
         <ConfirmDialog
