@@ -190,6 +190,13 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
   // Zoom.
   const zoomTo = (target: number, anchor?: ViewPosition) => {
     const next = clampZoom(target)
+    // A fit below the minimum zoom must not jump in when the user zooms out, nor the reverse.
+    if (
+      (target < effectiveZoom && next > effectiveZoom) ||
+      (target > effectiveZoom && next < effectiveZoom)
+    ) {
+      return
+    }
     const at = anchor ?? { x: view.width / 2, y: view.height / 2 }
     setPosition(
       clampPosition(zoomAround(clamped, at, effectiveZoom, next), view, layoutOutput, next),

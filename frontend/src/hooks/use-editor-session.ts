@@ -64,8 +64,14 @@ export function useEditorSession(
     timer.current = setTimeout(write, SESSION_DELAY_MS)
   }, [state, enabled, write])
 
-  // Closing the editor saves what is pending at once.
-  useEffect(() => write, [write])
+  // Closing the editor or the window saves what is pending at once.
+  useEffect(() => {
+    window.addEventListener('pagehide', write)
+    return () => {
+      window.removeEventListener('pagehide', write)
+      write()
+    }
+  }, [write])
 
   return { error, flush: write }
 }

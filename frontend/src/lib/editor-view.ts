@@ -22,10 +22,13 @@ export function fitZoom(view: Size, output: Size): number {
   return Math.min(1, view.width / output.width, view.height / output.height)
 }
 
-/** Returns the next zoom step above (direction 1) or below (-1) zoom, within the limits. */
+/**
+ * Returns the next zoom step above (direction 1) or below (-1) zoom. Past the last step it
+ * returns zoom itself, so a fit below 25 % does not zoom in on "zoom out".
+ */
 export function stepZoom(zoom: number, direction: 1 | -1): number {
-  if (direction > 0) return ZOOM_STEPS.find((z) => z > zoom + 1e-6) ?? MAX_ZOOM
-  return [...ZOOM_STEPS].reverse().find((z) => z < zoom - 1e-6) ?? MIN_ZOOM
+  if (direction > 0) return ZOOM_STEPS.find((z) => z > zoom + 1e-6) ?? Math.max(zoom, MAX_ZOOM)
+  return [...ZOOM_STEPS].reverse().find((z) => z < zoom - 1e-6) ?? Math.min(zoom, MIN_ZOOM)
 }
 
 export function clampZoom(zoom: number): number {
