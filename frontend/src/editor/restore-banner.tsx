@@ -11,7 +11,7 @@ export function RestoreBanner({ stale, onRestore, onDiscard }: RestoreBannerProp
     <div
       role="status"
       data-testid="restore-banner"
-      className="flex flex-wrap items-center gap-2 border-b border-sky-900/60 bg-sky-950/50 px-3 py-1.5 text-xs text-sky-100"
+      className="flex flex-wrap items-center gap-2 border-b border-zinc-700 bg-zinc-800 px-3 py-1.5 text-xs text-zinc-100"
     >
       <span className="min-w-0 flex-1">
         This image has an unfinished edit from last time.
@@ -30,7 +30,7 @@ export function RestoreBanner({ stale, onRestore, onDiscard }: RestoreBannerProp
         type="button"
         onClick={onDiscard}
         data-testid="discard-session"
-        className="h-7 rounded-md border border-sky-800 px-2.5 text-sky-100 hover:bg-sky-900/60 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+        className="h-7 rounded-md border border-zinc-600 px-2.5 text-zinc-100 hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
       >
         Discard it
       </button>

@@ -109,11 +109,14 @@ export function UrlPanel({
           : (path?.path ?? '…')}
       </p>
       {path?.signedUrl && (
-        <p
-          data-testid="editor-signed-url"
-          className="font-mono text-xs leading-5 break-all text-sky-200 select-text"
-        >
-          {path.signedUrl}
+        <p className="flex gap-2 text-xs leading-5">
+          <span className="shrink-0 text-zinc-400">Signed</span>
+          <span
+            data-testid="editor-signed-url"
+            className="font-mono break-all text-zinc-200 select-text"
+          >
+            {path.signedUrl}
+          </span>
         </p>
       )}
       <p className="min-h-4 text-[11px] text-zinc-400" aria-live="polite">
