@@ -309,7 +309,7 @@ export function App() {
       <main className="relative flex min-h-0 min-w-0 flex-1 flex-col">
         <Notices notices={notices} onDismiss={dismiss} />
         <div className="min-h-0 flex-1">
-          <StartScreen onOpenFolder={openFolder} />
+          <StartScreen onOpenFolder={openFolder} onOpenRecent={navigate} />
         </div>
         <SettingsButton
           warning={settingsWarning}

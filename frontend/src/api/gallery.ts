@@ -231,3 +231,24 @@ export async function engineInfo(): Promise<EngineInfo> {
   const info = await Gallery.EngineInfo()
   return { imagor: info.imagor, vips: info.vips, pid: info.pid }
 }
+
+/** A recently opened file; available is false when its library is not open. */
+export interface RecentFile {
+  library: string
+  libraryName: string
+  path: string
+  name: string
+  openedAt: number
+  available: boolean
+}
+
+export async function recent(): Promise<RecentFile[]> {
+  return ((await Gallery.Recent()) ?? []).map((r) => ({
+    library: r.library ?? '',
+    libraryName: r.libraryName ?? '',
+    path: r.path ?? '',
+    name: r.name ?? '',
+    openedAt: r.openedAt ?? 0,
+    available: Boolean(r.available),
+  }))
+}

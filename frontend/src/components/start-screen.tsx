@@ -1,11 +1,14 @@
+import type { Location } from '@/api/gallery'
 import { Icon } from '@/components/icon'
+import { RecentFiles } from '@/components/recent-files'
 
 export interface StartScreenProps {
   onOpenFolder: () => void
+  onOpenRecent?: (location: Location) => void
 }
 
 /** Shown while no library is open. */
-export function StartScreen({ onOpenFolder }: StartScreenProps) {
+export function StartScreen({ onOpenFolder, onOpenRecent }: StartScreenProps) {
   return (
     <div className="flex h-full flex-col items-center justify-center gap-6 p-8 text-center">
       <div className="flex h-20 w-20 items-center justify-center rounded-2xl bg-zinc-900 ring-1 ring-zinc-800">
@@ -28,6 +31,7 @@ export function StartScreen({ onOpenFolder }: StartScreenProps) {
         <Icon name="drop" />
         Or drop folders and images onto this window.
       </p>
+      {onOpenRecent && <RecentFiles onOpen={onOpenRecent} />}
     </div>
   )
 }
