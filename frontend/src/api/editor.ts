@@ -1,5 +1,5 @@
-// The only module that imports the generated Editor bindings, so tests can mock it as a whole;
-// it also hands on the profile list of api/settings.ts, so the editor's tests mock one module.
+// The only module that imports the generated Editor bindings, so tests can mock it as a whole.
+// It also hands on the profile list of api/settings.ts, so the editor's tests mock one module.
 // The bindings take and return the generated classes; these functions take and return the
 // plain types below.
 import * as EditorBinding from '../../wailsjs/go/app/Editor'

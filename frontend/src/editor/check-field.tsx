@@ -6,7 +6,7 @@ export interface CheckFieldProps {
   disabled?: boolean
 }
 
-/** A labelled checkbox. */
+/** Renders a labelled checkbox. */
 export function CheckField({ label, checked, onChange, testId, disabled }: CheckFieldProps) {
   return (
     <label className="flex items-center gap-2 text-xs text-zinc-300">

@@ -33,7 +33,7 @@ export interface ControlsPanelProps {
   onToggleTool: (tool: 'focal' | 'redact') => void
 }
 
-/** The editor's side panel: one section per group of edits, each with its own reset. */
+/** Renders the editor's side panel: one section per group of edits, each with its own reset. */
 export function ControlsPanel(props: ControlsPanelProps) {
   const { state, source, onChange } = props
   const reset = (section: SectionId) => () => {

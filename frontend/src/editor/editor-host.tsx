@@ -9,7 +9,7 @@ import { Toast, type ToastMessage } from '@/editor/toast'
 import { EditorLauncherContext, type EditorLauncher, type ImageRef } from '@/lib/editor-launcher'
 
 export interface EditorHostProps {
-  /** An image to open in the editor at once, as a file given on the command line asks. */
+  /** An image to open in the editor at once, as a file given on the command line requests. */
   startEdit: ImageRef | null
   children: ReactNode
 }

@@ -26,7 +26,7 @@ const INPUT_CLASS =
   'text-zinc-100 tabular-nums focus-visible:border-accent focus-visible:ring-2 ' +
   'focus-visible:ring-accent/60 focus-visible:outline-none'
 
-/** A numeric input that keeps what is typed while it has focus and commits a clamped number. */
+/** Renders a numeric input that keeps what is typed while focused and commits a clamped number. */
 export function NumberField({
   label,
   value,

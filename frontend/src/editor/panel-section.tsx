@@ -11,7 +11,7 @@ export interface PanelSectionProps {
   testId?: string
 }
 
-/** A collapsible section of the controls panel with its own reset button. */
+/** Renders a collapsible section of the controls panel with its own reset button. */
 export function PanelSection({
   title,
   changed,

@@ -9,7 +9,7 @@ export interface SelectFieldProps<T extends string> {
   testId?: string
 }
 
-/** A labelled select of a fixed list of values. */
+/** Renders a labelled select of a fixed list of values. */
 export function SelectField<T extends string>({
   label,
   value,

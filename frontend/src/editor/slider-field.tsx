@@ -20,7 +20,7 @@ export interface SliderFieldProps {
   inputTestId?: string
 }
 
-/** A labelled range slider with a number box beside it. */
+/** Renders a labelled range slider with a number box beside it. */
 export function SliderField({
   label,
   value,

@@ -15,7 +15,7 @@ export interface ToastProps {
   onDone: () => void
 }
 
-/** A short message at the bottom of the window, such as "Copied", that goes away by itself. */
+/** Shows a short message at the bottom of the window, such as "Copied", that goes away by itself. */
 export function Toast({ toast, onDone }: ToastProps) {
   useEffect(() => {
     if (!toast) return

@@ -15,7 +15,7 @@ function turn(rotate: number, step: 90 | -90): number {
   return (((rotate + step) % 360) + 360) % 360
 }
 
-/** The transform section: flips and quarter turns. */
+/** Renders the transform section: flips and quarter turns. */
 export function TransformSection({ state, changed, onChange, onReset }: TransformSectionProps) {
   return (
     <PanelSection title="Transform" changed={changed} onReset={onReset} testId="section-transform">

@@ -7,7 +7,7 @@ import { DEFAULT_STATE, deepEqual } from '@/lib/editor-state'
 export const SESSION_DELAY_MS = 1000
 
 export interface EditorSession {
-  /** Why the last save failed, or null. */
+  /** The error of the last save, or null. */
   error: string | null
   /** Saves a pending change now, as when the editor closes. */
   flush: () => void
@@ -15,8 +15,8 @@ export interface EditorSession {
 
 /**
  * Saves state as the session of the image a second after it last changed, so the edit survives
- * closing the window; a state without edits deletes the session. Nothing is saved while enabled
- * is false (until the user has answered the offer to restore an earlier session).
+ * closing the window. A state without edits deletes the session. Nothing is saved while enabled
+ * is false, which it is until the user answers the offer to restore an earlier session.
  */
 export function useEditorSession(
   library: string,

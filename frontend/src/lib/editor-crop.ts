@@ -235,12 +235,3 @@ export function setBoxField(
     }
   }
 }
-
-/** Returns the id of the preset whose ratio box matches exactly, or "free". */
-export function matchingPreset(box: Box): string {
-  for (const preset of ASPECT_PRESETS) {
-    const ratio = preset.ratio
-    if (ratio && box.width * ratio[1] === box.height * ratio[0]) return preset.id
-  }
-  return 'free'
-}

@@ -61,15 +61,6 @@ export const SECTION_FIELDS: Record<SectionId, readonly (keyof EditorState)[]> =
   output: ['format', 'quality', 'maxBytes', 'stripExif', 'stripIcc'],
 }
 
-export const SECTION_LABELS: Record<SectionId, string> = {
-  crop: 'Crop',
-  size: 'Size',
-  transform: 'Transform',
-  effects: 'Colour & effects',
-  background: 'Background & padding',
-  output: 'Output',
-}
-
 /** Limits of numeric fields, as the Go side checks them. */
 export const LIMITS = {
   side: { min: 0, max: 65000 },
