@@ -42,8 +42,9 @@ async function previewLoaded(page) {
 test('editor crops, resizes and copies a URL of a real photo', async () => {
   const { page } = app
   await openLibrary(page, 'photos')
-  const tile = page.locator('[data-testid="tile"][data-kind="image"]').first()
-  await tile.focus()
+  // A 16:10 photo, so the 16:9 preset must really crop it.
+  const tile = page.locator('[data-testid="tile"][data-name="Autumn.jpg"]')
+  await tile.click()
   await page.keyboard.press('e')
   await page.locator('[data-testid="editor"]').waitFor()
   await previewLoaded(page)
@@ -70,7 +71,8 @@ test('editor crops, resizes and copies a URL of a real photo', async () => {
   assert.ok(Number.isInteger(width) && Number.isInteger(height), `crop ${width}x${height}`)
   assert.equal(width * 9, height * 16, `crop ${width}x${height} is not 16:9`)
   await page.keyboard.press('Enter')
-  await waitForPath(page, (p) => p !== cropped, 'changed after 16:9')
+  const sixteenNine = await waitForPath(page, (p) => p !== cropped, 'changed after 16:9')
+  assert.match(sixteenNine, /\d+x\d+:\d+x\d+|crop\(/, `no crop in ${sixteenNine}`)
 
   // WebP at quality 70: the path says so and the preview frame is a WebP.
   await page.locator('[data-testid="format-select"]').selectOption('webp')
