@@ -87,6 +87,20 @@ func (g *Gallery) ChooseFolder() (*Library, error) {
 	return &lib, nil
 }
 
+// RenameLibrary changes the name a library is shown under.
+func (g *Gallery) RenameLibrary(id, name string) (Library, error) {
+	lib, err := g.app.svc.Libraries.Rename(g.app.context(), id, name)
+	if err != nil {
+		return Library{}, userError(err)
+	}
+	return toLibrary(lib), nil
+}
+
+// MoveLibrary puts a library at index in the sidebar's order.
+func (g *Gallery) MoveLibrary(id string, index int) error {
+	return userError(g.app.svc.Libraries.Move(g.app.context(), id, index))
+}
+
 // RemoveLibrary closes a library. The folder and its files are not touched.
 func (g *Gallery) RemoveLibrary(id string) error {
 	return userError(g.app.svc.Libraries.Remove(id))

@@ -66,6 +66,7 @@ type Store interface {
 	Libraries(ctx context.Context) ([]Library, error)
 	SaveLibrary(ctx context.Context, lib Library) error
 	DeleteLibrary(ctx context.Context, id string) error
+	OrderLibraries(ctx context.Context, ids []string) error
 }
 
 // Set is the ordered set of open libraries. It is safe for concurrent use.
@@ -98,8 +99,14 @@ func (s *Set) Restore(ctx context.Context) ([]Library, error) {
 			s.insert(lib)
 			continue
 		}
-		if _, err := s.add(lib.Path, false); err != nil {
+		opened, err := s.add(lib.Path, false)
+		if err != nil {
 			missing = append(missing, lib)
+			continue
+		}
+		if lib.Name != "" && lib.Name != opened.Name {
+			opened.Name = lib.Name // a name the user gave it
+			s.insert(opened)
 		}
 	}
 	return missing, nil
@@ -180,6 +187,54 @@ func (s *Set) AddS3(ctx context.Context, name string, bucket S3) (Library, error
 		}
 	}
 	return lib, nil
+}
+
+// Rename changes the name a library is shown under. The folder or bucket is not touched.
+func (s *Set) Rename(ctx context.Context, id, name string) (Library, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Library{}, fmt.Errorf("rename library %q: %w: the name is empty", id, ErrInvalidPath)
+	}
+	lib, err := s.Get(id)
+	if err != nil {
+		return Library{}, err
+	}
+	lib.Name = name
+	s.insert(lib)
+	if s.store != nil {
+		if err := s.store.SaveLibrary(ctx, lib); err != nil {
+			return lib, fmt.Errorf("rename library %q: %w: %w", id, ErrNotSaved, err)
+		}
+	}
+	return lib, nil
+}
+
+// Move puts the library with the given id at index in the list (clamped to the list).
+func (s *Set) Move(ctx context.Context, id string, index int) error {
+	s.mu.Lock()
+	i := slices.IndexFunc(s.libraries, func(l Library) bool { return l.ID == id })
+	if i < 0 {
+		s.mu.Unlock()
+		return fmt.Errorf("move library %q: %w", id, ErrNotFound)
+	}
+	lib := s.libraries[i]
+	s.libraries = slices.Delete(s.libraries, i, i+1)
+	index = min(max(index, 0), len(s.libraries))
+	s.libraries = slices.Insert(s.libraries, index, lib)
+	ids := make([]string, len(s.libraries))
+	for j, l := range s.libraries {
+		ids[j] = l.ID
+	}
+	list, listeners := s.snapshot()
+	s.mu.Unlock()
+
+	notify(listeners, list)
+	if s.store != nil {
+		if err := s.store.OrderLibraries(ctx, ids); err != nil {
+			return fmt.Errorf("move library %q: %w: %w", id, ErrNotSaved, err)
+		}
+	}
+	return nil
 }
 
 // insert adds or replaces lib, which needs no open folder, and notifies the listeners.

@@ -62,6 +62,11 @@ func (s LibraryStore) SaveLibrary(ctx context.Context, lib library.Library) erro
 	return s.svc.db.SaveLibrary(ctx, row)
 }
 
+// OrderLibraries stores the order of the libraries.
+func (s LibraryStore) OrderLibraries(ctx context.Context, ids []string) error {
+	return s.svc.db.OrderLibraries(ctx, ids)
+}
+
 // DeleteLibrary forgets a library.
 func (s LibraryStore) DeleteLibrary(ctx context.Context, id string) error {
 	return s.svc.db.DeleteLibrary(ctx, id)

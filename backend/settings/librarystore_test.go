@@ -3,6 +3,7 @@ package settings_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -98,5 +99,47 @@ func TestLibraryStore_S3(t *testing.T) {
 		if bytes.Contains(data, []byte(secret)) || bytes.Contains(wal, []byte(secret)) {
 			t.Errorf("config.db or its WAL contains %q in clear", secret)
 		}
+	}
+}
+
+// TestLibraryStore_RenameMove renames and reorders libraries and checks both after a restart.
+func TestLibraryStore_RenameMove(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	f := open(t, dir)
+	set := library.NewSet(f.svc.Libraries())
+	var ids []string
+	for range 3 {
+		lib, err := set.Add(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, lib.ID)
+	}
+	if _, err := set.Rename(ctx, ids[2], "  Holidays 2026 "); err != nil {
+		t.Fatal(err)
+	}
+	if err := set.Move(ctx, ids[2], 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := set.Rename(ctx, ids[0], " "); err == nil {
+		t.Error("rename to a blank name: no error")
+	}
+	f.db.Close()
+
+	restored := library.NewSet(open(t, dir).svc.Libraries())
+	if _, err := restored.Restore(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, lib := range restored.List() {
+		got = append(got, lib.ID)
+	}
+	want := []string{ids[2], ids[0], ids[1]}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("order after restart=%v, want %v", got, want)
+	}
+	if name := restored.List()[0].Name; name != "Holidays 2026" {
+		t.Errorf("name after restart=%q, want Holidays 2026", name)
 	}
 }

@@ -16,6 +16,8 @@ export function Libraries():Promise<Array<app.Library>>;
 
 export function List(arg1:app.ListRequest):Promise<app.ListPage>;
 
+export function MoveLibrary(arg1:string,arg2:number):Promise<void>;
+
 export function OpenDropped(arg1:Array<string>):Promise<app.Location>;
 
 export function Opened(arg1:string,arg2:string):Promise<void>;
@@ -23,6 +25,8 @@ export function Opened(arg1:string,arg2:string):Promise<void>;
 export function Recent():Promise<Array<app.RecentFile>>;
 
 export function RemoveLibrary(arg1:string):Promise<void>;
+
+export function RenameLibrary(arg1:string,arg2:string):Promise<app.Library>;
 
 export function Start():Promise<app.StartState>;
 

@@ -30,6 +30,10 @@ export function List(arg1) {
   return window['go']['app']['Gallery']['List'](arg1);
 }
 
+export function MoveLibrary(arg1, arg2) {
+  return window['go']['app']['Gallery']['MoveLibrary'](arg1, arg2);
+}
+
 export function OpenDropped(arg1) {
   return window['go']['app']['Gallery']['OpenDropped'](arg1);
 }
@@ -44,6 +48,10 @@ export function Recent() {
 
 export function RemoveLibrary(arg1) {
   return window['go']['app']['Gallery']['RemoveLibrary'](arg1);
+}
+
+export function RenameLibrary(arg1, arg2) {
+  return window['go']['app']['Gallery']['RenameLibrary'](arg1, arg2);
 }
 
 export function Start() {
