@@ -252,3 +252,11 @@ export async function recent(): Promise<RecentFile[]> {
     available: Boolean(r.available),
   }))
 }
+
+export async function renameLibrary(id: string, name: string): Promise<Library> {
+  return toLibrary(await Gallery.RenameLibrary(id, name))
+}
+
+export async function moveLibrary(id: string, index: number): Promise<void> {
+  await Gallery.MoveLibrary(id, index)
+}

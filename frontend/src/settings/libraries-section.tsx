@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { chooseFolder, errorMessage, type Library } from '@/api/gallery'
+import { chooseFolder, errorMessage, moveLibrary, renameLibrary, type Library } from '@/api/gallery'
 import { Icon } from '@/components/icon'
 import { RemoveLibraryDialog } from '@/settings/remove-library-dialog'
 import { S3Form } from '@/settings/s3-form'
@@ -18,6 +18,7 @@ export interface LibrariesSectionProps {
 export function LibrariesSection({ libraries, onRemove, onAdded }: LibrariesSectionProps) {
   const [addingS3, setAddingS3] = useState(false)
   const [removing, setRemoving] = useState<Library | null>(null)
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
   const [error, setError] = useState('')
 
   const run = (action: Promise<void>) => {
@@ -31,6 +32,16 @@ export function LibrariesSection({ libraries, onRemove, onAdded }: LibrariesSect
         if (library) await onAdded(library)
       }),
     )
+  }
+
+  const saveName = (library: Library, name: string) => {
+    setRenaming(null)
+    if (name.trim() === '' || name === library.name) return
+    run(renameLibrary(library.id, name).then(onAdded))
+  }
+
+  const move = (library: Library, index: number) => {
+    run(moveLibrary(library.id, index).then(() => onAdded(library)))
   }
 
   const confirmRemove = (library: Library) => {
@@ -84,7 +95,7 @@ export function LibrariesSection({ libraries, onRemove, onAdded }: LibrariesSect
           aria-label="Open libraries"
           className="divide-y divide-zinc-800 rounded-lg border border-zinc-800"
         >
-          {libraries.map((library) => (
+          {libraries.map((library, index) => (
             <li
               key={library.id}
               data-testid="library-row"
@@ -96,7 +107,26 @@ export function LibrariesSection({ libraries, onRemove, onAdded }: LibrariesSect
                 className="text-lg text-accent"
               />
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium text-zinc-100">{library.name}</p>
+                {renaming?.id === library.id ? (
+                  <input
+                    aria-label={`New name for ${library.name}`}
+                    data-testid="library-name-input"
+                    value={renaming.name}
+                    autoFocus
+                    onChange={(event) => setRenaming({ id: library.id, name: event.target.value })}
+                    onBlur={() => saveName(library, renaming.name)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter') saveName(library, renaming.name)
+                      if (event.key === 'Escape') {
+                        event.stopPropagation()
+                        setRenaming(null)
+                      }
+                    }}
+                    className="w-full rounded border border-zinc-700 bg-zinc-950 px-2 py-1 text-zinc-100"
+                  />
+                ) : (
+                  <p className="truncate font-medium text-zinc-100">{library.name}</p>
+                )}
                 <p className="truncate text-xs text-zinc-400 select-text" title={library.path}>
                   <span className="sr-only">
                     {library.kind === 's3' ? 'S3 bucket: ' : 'Folder: '}
@@ -104,6 +134,32 @@ export function LibrariesSection({ libraries, onRemove, onAdded }: LibrariesSect
                   {library.path}
                 </p>
               </div>
+              <button
+                type="button"
+                aria-label={`Rename ${library.name}`}
+                onClick={() => setRenaming({ id: library.id, name: library.name })}
+                className={BUTTON_CLASS}
+              >
+                <Icon name="pencil" />
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${library.name} up`}
+                disabled={index === 0}
+                onClick={() => move(library, index - 1)}
+                className={BUTTON_CLASS}
+              >
+                <Icon name="chevron-down" className="rotate-180" />
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${library.name} down`}
+                disabled={index === libraries.length - 1}
+                onClick={() => move(library, index + 1)}
+                className={BUTTON_CLASS}
+              >
+                <Icon name="chevron-down" />
+              </button>
               <button
                 type="button"
                 aria-label={`Remove ${library.name}`}
