@@ -94,6 +94,9 @@ function cropOrNull(box: Box, source: EditorSource): Box | null {
 
 let nextToastId = 1
 
+/** Scale of the preview frames while a slider is dragged. */
+const DRAG_RESOLUTION = 0.5
+
 /**
  * Edits one opened image: history, preview, tools, controls, URL panel, export and keyboard
  * shortcuts. Every edit stays an imagor URL, and the Go side writes the original file only for
@@ -157,6 +160,9 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
   const zoomed = zoom !== null && zoom > fit
   const clamped = clampPosition(position, view, layoutOutput, effectiveZoom)
 
+  // During a slider drag the frames come at half resolution, a quarter of the pixels, so they
+  // keep up with the pointer. The same region at half the zoom keeps their place on screen.
+  const resolution = history.gesturing ? DRAG_RESOLUTION : 1
   const request: PreviewRequest | null =
     view.width > 0 && view.height > 0
       ? {
@@ -165,8 +171,11 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
           state: previewState,
           pathState,
           before: split !== null && !toolOn ? beforeState(state) : null,
-          view,
-          zoom: zoomed ? effectiveZoom : 0,
+          view: {
+            width: Math.max(1, Math.round(view.width * resolution)),
+            height: Math.max(1, Math.round(view.height * resolution)),
+          },
+          zoom: zoomed ? effectiveZoom * resolution : 0,
           position: zoomed ? clamped : { x: 0, y: 0 },
           profile,
         }

@@ -156,6 +156,18 @@ describe('Editor', () => {
     await waitFor(() => expect(pathText()).toBe('/unsafe/photos/a.jpg'))
   })
 
+  it('renders half-size frames during a drag', async () => {
+    await openEditor()
+    const full = renderCalls()[0].viewWidth
+    const slider = screen.getByTestId('brightness-slider')
+    fireEvent.pointerDown(slider)
+    fireEvent.change(slider, { target: { value: '15' } })
+    await waitFor(() => expect(pathText()).toContain('brightness(15)'))
+    expect(renderCalls().at(-1)?.viewWidth).toBe(full / 2)
+    fireEvent.pointerUp(window)
+    await waitFor(() => expect(renderCalls().at(-1)?.viewWidth).toBe(full))
+  })
+
   it('crops with C, an aspect preset and Enter', async () => {
     await openEditor()
     fireEvent.keyDown(screen.getByTestId('editor'), { key: 'c' })

@@ -59,6 +59,8 @@ export interface EditorHistory<T> {
   markSaved: () => void
   /** The present differs from the state at open, restore or the last export. */
   dirty: boolean
+  /** A pointer gesture is in progress. */
+  gesturing: boolean
 }
 
 /** Keeps the editor's state with undo, redo, merged slider drags and dirty tracking. */
@@ -87,5 +89,6 @@ export function useEditorHistory<T>(initial: T): EditorHistory<T> {
     canUndo: canUndo(history),
     canRedo: canRedo(history),
     dirty: isDirty(history),
+    gesturing: history.gesture !== 'idle',
   }
 }
