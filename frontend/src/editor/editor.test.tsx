@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as editorApi from '@/api/editor'
 import type { EditorSource, EditorState, RenderRequest, RenderResult } from '@/api/editor'
 import type * as gallery from '@/api/gallery'
-import { copy, discardSession, openImage, render as renderEditor, saveSession } from '@/api/editor'
+import {
+  copy,
+  discardSession,
+  exportImage,
+  openImage,
+  profiles,
+  render as renderEditor,
+  saveSession,
+} from '@/api/editor'
 import { opened } from '@/api/gallery'
 import { Editor } from '@/editor/editor'
 import { MERGE_WINDOW_MS } from '@/lib/editor-history'
@@ -201,6 +209,56 @@ describe('Editor', () => {
     expect(copy).toHaveBeenCalledWith(
       expect.objectContaining({ library: 'lib', path: 'photos/a.jpg', kind: 'path' }),
     )
+  })
+
+  it('copies a signed URL for the chosen profile', async () => {
+    vi.mocked(profiles).mockResolvedValue([
+      { id: 'p1', name: 'CDN', baseUrl: 'https://img.example', secretSet: true },
+    ])
+    await openEditor()
+    expect(screen.getByTestId('copy-signed')).toBeDisabled()
+    const select = screen.getByTestId('profile-select')
+    await waitFor(() => expect(select).toHaveTextContent('CDN'))
+    fireEvent.change(select, { target: { value: 'p1' } })
+    await waitFor(() => expect(renderCalls().at(-1)?.profile).toBe('p1'))
+    fireEvent.click(screen.getByTestId('copy-signed'))
+    await waitFor(() =>
+      expect(copy).toHaveBeenCalledWith(expect.objectContaining({ kind: 'signed', profile: 'p1' })),
+    )
+  })
+
+  it('shows the exported path and clears the unsaved mark', async () => {
+    vi.mocked(exportImage).mockResolvedValue('/home/me/a-edit.jpg')
+    await openEditor()
+    fireEvent.click(screen.getByTestId('flip-h'))
+    expect(screen.getByTestId('editor-dirty')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('export'))
+    expect(await screen.findByTestId('export-status')).toHaveTextContent(
+      'Exported to /home/me/a-edit.jpg',
+    )
+    expect(exportImage).toHaveBeenCalledWith(
+      'lib',
+      'photos/a.jpg',
+      expect.objectContaining({ flipH: true }),
+    )
+    expect(screen.queryByTestId('editor-dirty')).not.toBeInTheDocument()
+  })
+
+  it('shows why an export failed', async () => {
+    vi.mocked(exportImage).mockRejectedValue('the folder is read-only; choose another folder')
+    await openEditor()
+    fireEvent.click(screen.getByTestId('export'))
+    expect(await screen.findByTestId('export-status')).toHaveTextContent(
+      'Export failed: the folder is read-only; choose another folder',
+    )
+  })
+
+  it('says nothing when the save dialog is cancelled', async () => {
+    vi.mocked(exportImage).mockResolvedValue('')
+    await openEditor()
+    fireEvent.click(screen.getByTestId('export'))
+    await waitFor(() => expect(screen.getByTestId('export')).toBeEnabled())
+    expect(screen.queryByTestId('export-status')).not.toBeInTheDocument()
   })
 
   it('closes at once without changes', async () => {
