@@ -27,8 +27,10 @@ export interface EditorPreviewProps {
   stageRef: RefObject<HTMLDivElement | null>
   /** The stage in CSS pixels. */
   stage: Size
-  /** The stage in device pixels, as sent to the Go side. */
+  /** The stage less the inset on each side, in device pixels, as sent to the Go side. */
   view: Size
+  /** Space kept free on each side of the stage, in CSS pixels. */
+  inset: number
   source: EditorSource
   frame: ShownFrame | null
   busy: boolean
@@ -85,8 +87,9 @@ function frameRegion(frame: ShownFrame): ViewWindow {
  */
 export function EditorPreview({
   stageRef,
-  stage,
+  stage: fullStage,
   view,
+  inset,
   source,
   frame,
   busy,
@@ -103,6 +106,7 @@ export function EditorPreview({
   overlay,
 }: EditorPreviewProps) {
   const dpr = window.devicePixelRatio || 1
+  const stage = { width: fullStage.width - 2 * inset, height: fullStage.height - 2 * inset }
   const pan = useRef<{ pointer: number; x: number; y: number; start: ViewPosition } | null>(null)
   const [panning, setPanning] = useState(false)
 
@@ -116,8 +120,8 @@ export function EditorPreview({
       if (!bounds) return
       if (event.ctrlKey || event.metaKey) {
         const anchor = {
-          x: (event.clientX - bounds.left) * dpr,
-          y: (event.clientY - bounds.top) * dpr,
+          x: (event.clientX - bounds.left - inset) * dpr,
+          y: (event.clientY - bounds.top - inset) * dpr,
         }
         onZoomBy(Math.exp(-event.deltaY * 0.002), anchor)
       } else if (zoom !== null) {
@@ -168,22 +172,23 @@ export function EditorPreview({
     const region = frameRegion(frame)
     const scale = z / dpr
     frameStyle = {
-      left: full.left + region.x * scale,
-      top: full.top + region.y * scale,
+      left: inset + full.left + region.x * scale,
+      top: inset + full.top + region.y * scale,
       width: region.width * scale,
       height: region.height * scale,
     }
   }
   const layoutZoom = zoom ?? fitZoom(view, layoutOutput)
-  const sourceRect = outputRect(
+  const layoutRect = outputRect(
     stage,
     layoutOutput,
     layoutZoom,
     clampPosition(position, view, layoutOutput, layoutZoom),
     dpr,
   )
+  const sourceRect = { ...layoutRect, left: layoutRect.left + inset, top: layoutRect.top + inset }
 
-  const splitX = split === null ? 0 : split * stage.width
+  const splitX = split === null ? 0 : split * fullStage.width
   const beforeSrc = split !== null ? frame?.result.before?.preview : undefined
   let beforeClip = ''
   if (frameStyle && beforeSrc) {

@@ -94,6 +94,9 @@ function cropOrNull(box: Box, source: EditorSource): Box | null {
 
 let nextToastId = 1
 
+/** Space around the source while a tool is on, in CSS pixels. */
+const TOOL_MARGIN = 16
+
 /** Scale of the preview frames while a slider is dragged. */
 const DRAG_RESOLUTION = 0.5
 
@@ -126,7 +129,12 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
   const stageRef = useRef<HTMLDivElement>(null)
   const stage = useElementSize(stageRef)
   const dpr = window.devicePixelRatio || 1
-  const view = { width: Math.round(stage.width * dpr), height: Math.round(stage.height * dpr) }
+  // With a tool on, the source is fitted inside a margin, so handles on its edges stay in view.
+  const inset = tool === 'none' ? 0 : TOOL_MARGIN
+  const view = {
+    width: Math.max(0, Math.round((stage.width - 2 * inset) * dpr)),
+    height: Math.max(0, Math.round((stage.height - 2 * inset) * dpr)),
+  }
   const sourceSize = { width: source.width, height: source.height }
 
   const session = useEditorSession(library, path, state, offer === 'answered' || history.dirty)
@@ -510,6 +518,7 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
               stageRef={stageRef}
               stage={stage}
               view={view}
+              inset={inset}
               source={source}
               frame={frame}
               busy={rendered.busy}
