@@ -283,3 +283,18 @@ func TestEditor_SaveSession(t *testing.T) {
 		}
 	})
 }
+
+// TestEditor_RenderOutputLimit checks that a state whose result is larger than the engine may
+// make is rejected before any render, as a 65000 x 65000 stretch of a small photo would take
+// gigabytes.
+func TestEditor_RenderOutputLimit(t *testing.T) {
+	h := MustEditor(t)
+	h.MustPhoto(t, "small.jpg", 200, 150, color.RGBA{B: 200, A: 255})
+	_, err := h.editor.Render(app.RenderRequest{
+		Library: h.library.ID, Path: "small.jpg", ViewWidth: 400, ViewHeight: 300,
+		State: app.EditorState{Width: 65000, Height: 65000, Mode: "stretch"},
+	})
+	if err == nil || !strings.Contains(err.Error(), "200 megapixels") {
+		t.Errorf("err=%v, want the output limit", err)
+	}
+}

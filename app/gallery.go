@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 
 	wailsruntime "github.com/wailsapp/wails/v2/pkg/runtime"
@@ -39,6 +40,9 @@ func (g *Gallery) Libraries() []Library {
 
 // AddLibrary opens the folder at path as a library.
 func (g *Gallery) AddLibrary(path string) (Library, error) {
+	if err := checkUIPath(path); err != nil {
+		return Library{}, err
+	}
 	lib, err := g.app.svc.Libraries.Add(path)
 	if err != nil {
 		return Library{}, userError(err)
@@ -52,6 +56,10 @@ func (g *Gallery) OpenDropped(paths []string) (*Location, error) {
 	var first *Location
 	var failures []string
 	for _, p := range paths {
+		if err := checkUIPath(p); err != nil {
+			failures = append(failures, err.Error())
+			continue
+		}
 		loc, err := g.app.openPath(p)
 		if err != nil {
 			failures = append(failures, userMessage(err))
@@ -186,4 +194,19 @@ func toEntry(libraryID string, e listing.Entry) Entry {
 	out.Original = imagehandler.Prefix + imageurl.Original(key, e.Version, webviewFormat)
 	out.Meta = imagehandler.Prefix + imageurl.Meta(key, e.Version)
 	return out
+}
+
+// checkUIPath rejects a path from the window that is not a whole absolute path: the window has
+// no working directory of its own, so a relative or empty path would open the folder the app
+// happened to start in.
+func checkUIPath(p string) error {
+	switch {
+	case p == "":
+		return fmt.Errorf("no folder given: pick or drop a folder")
+	case strings.ContainsRune(p, 0):
+		return fmt.Errorf("path %q contains a NUL byte: pick the folder again", p)
+	case !filepath.IsAbs(p):
+		return fmt.Errorf("path %q is not absolute: pick or drop the folder itself", p)
+	}
+	return nil
 }

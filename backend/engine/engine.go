@@ -242,3 +242,14 @@ func isExited(p *process) bool {
 		return false
 	}
 }
+
+// Recycle kills the running engine, so work that timed out stops; the next request starts a new
+// one. Requests in flight on the old process fail with ErrCrashed.
+func (e *Engine) Recycle() {
+	e.mu.Lock()
+	proc := e.proc
+	e.mu.Unlock()
+	if proc != nil && !isExited(proc) {
+		_ = proc.cmd.Process.Kill()
+	}
+}

@@ -25,6 +25,7 @@ const (
 	ReasonEngineCrashed     = "engine-crashed"
 	ReasonEngineUnavailable = "engine-unavailable"
 	ReasonTimeout           = "timeout"
+	ReasonInvalid           = "invalid-operations"
 	ReasonInternal          = "internal"
 )
 
@@ -44,6 +45,12 @@ func classify(status int, message string) Failure {
 		f.Reason, f.Message = ReasonNotImage, "Not a file: a folder or a device has no picture"
 	case strings.Contains(lower, "outside the library"):
 		f.Reason, f.Message = ReasonOutside, "The path leads outside the library"
+	case strings.Contains(lower, "out of memory"):
+		f.Reason, f.Message = ReasonTooLarge, "Needs more memory than the engine may use: ask for a smaller output"
+	case strings.Contains(lower, "parameter") && strings.Contains(lower, "not set"):
+		f.Reason, f.Message = ReasonInvalid, "Invalid operations: a filter argument is out of range"
+	case strings.Contains(lower, "nul byte"):
+		f.Reason, f.Message = ReasonInvalid, "Invalid image path: it contains a NUL byte"
 	case strings.Contains(lower, "maximum resolution") || strings.Contains(lower, "maximum size") ||
 		strings.Contains(lower, "exceed") || strings.Contains(lower, "too many frames"):
 		f.Reason, f.Message = ReasonTooLarge, "Image too large: over 65,000 px a side or 200 megapixels"

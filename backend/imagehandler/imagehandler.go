@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -37,12 +38,18 @@ type Renderer interface {
 	Do(ctx context.Context, path string) (*http.Response, error)
 }
 
+// Recycler is a Renderer that can be restarted to stop work it can no longer cancel.
+type Recycler interface {
+	Recycle()
+}
+
 // Handler is the http.Handler for Prefix.
 type Handler struct {
 	renderer Renderer
 	cache    *thumbcache.Cache // nil disables caching
 	logger   *slog.Logger
 	group    singleflight.Group
+	lowSpace atomic.Int64 // unix seconds of the last low-space warning
 }
 
 // New returns a Handler that renders with renderer and caches in cache (which may be nil).
@@ -70,6 +77,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.RawQuery != "" {
 		path += "?" + r.URL.RawQuery
+	}
+	if failure, ok := checkOutput(path); !ok {
+		writeError(w, statusForFailure(failure), failure)
+		return
 	}
 
 	if h.cache != nil {
@@ -130,12 +141,32 @@ func (h *Handler) render(path string) (*result, error) {
 		return nil, fmt.Errorf("read engine response: %w", err)
 	}
 	res := &result{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: body}
+	if res.status == http.StatusRequestTimeout {
+		// imagor gave up waiting, but libvips cannot be interrupted and keeps working (and
+		// allocating) on the request; restarting the engine is the only way to stop it.
+		if recycler, ok := h.renderer.(Recycler); ok {
+			h.logger.Warn("render timed out, restarting the engine", "path", path)
+			recycler.Recycle()
+		}
+	}
 	if res.status == http.StatusOK && h.cache != nil && len(body) <= maxCachedBytes && !isPreviewFrame(path) {
 		if err := h.cache.Put(path, res.contentType, body); err != nil {
-			h.logger.Warn("response not cached", "path", path, "error", err)
+			h.warnNotCached(path, err)
 		}
 	}
 	return res, nil
+}
+
+// warnNotCached logs a failed cache write; a full disk fails every write, so that case is logged
+// once a minute.
+func (h *Handler) warnNotCached(path string, err error) {
+	if errors.Is(err, thumbcache.ErrLowSpace) {
+		now := time.Now().Unix()
+		if last := h.lowSpace.Load(); now-last < 60 || !h.lowSpace.CompareAndSwap(last, now) {
+			return
+		}
+	}
+	h.logger.Warn("response not cached", "path", path, "error", err)
 }
 
 // isPreviewFrame reports an editor frame: one per slider position, read once, and kept in the

@@ -206,3 +206,10 @@ func split(path string) (route, bool) {
 	}
 	return route{ops: strings.TrimSuffix(ops, "/"), library: library, rel: rel}, true
 }
+
+// Recycle restarts the local engine, when it can be restarted, to stop work that timed out.
+func (r *Router) Recycle() {
+	if recycler, ok := r.local.(interface{ Recycle() }); ok {
+		recycler.Recycle()
+	}
+}

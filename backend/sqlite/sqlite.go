@@ -135,7 +135,8 @@ func readVersion(ctx context.Context, file string) (int, error) {
 	defer db.Close()
 	var v int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return 0, fmt.Errorf("read schema version of %s: %w (is it an SQLite database?)", file, err)
+		return 0, fmt.Errorf("read schema version of %s: %w: it is not a readable Imagor Studio "+
+			"database; move it away to start with fresh settings, or pass another -data-dir", file, err)
 	}
 	return v, nil
 }

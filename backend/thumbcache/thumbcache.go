@@ -27,6 +27,13 @@ import (
 // DefaultMaxBytes is the bound used when none is configured: 2 GiB.
 const DefaultMaxBytes = 2 << 30
 
+// minFreeBytes is the space the cache leaves free on its disk, so a full cache never takes the
+// room that config.db and the user's own files need.
+const minFreeBytes = 256 << 20
+
+// ErrLowSpace is returned by Put when the disk has less than minFreeBytes free.
+var ErrLowSpace = errors.New("cache not written: less than 256 MiB free on its disk")
+
 // touchInterval is how often read times are written to the index. Reads between two flushes are
 // one batched transaction instead of one write per tile.
 const touchInterval = 3 * time.Second
@@ -120,6 +127,9 @@ func (c *Cache) Get(key string) (Entry, bool) {
 func (c *Cache) Put(key, contentType string, body []byte) error {
 	if strings.ContainsAny(contentType, "\r\n") {
 		return fmt.Errorf("cache put: invalid content type %q", contentType)
+	}
+	if free, ok := freeBytes(c.dir); ok && free < minFreeBytes+uint64(len(body)) {
+		return fmt.Errorf("%w (%s): free some space", ErrLowSpace, c.dir)
 	}
 	hash := hashKey(key)
 	final := c.objectPath(hash)

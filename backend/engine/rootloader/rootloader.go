@@ -140,6 +140,9 @@ func (l *Loader) resolve(key string) (*os.Root, string, error) {
 		return nil, "", imagor.ErrNotFound
 	}
 	id, _, _ = strings.Cut(id, VersionSeparator)
+	if strings.ContainsRune(name, 0) {
+		return nil, "", imagor.NewError("invalid path: contains a NUL byte", http.StatusBadRequest)
+	}
 	if !filepath.IsLocal(name) {
 		return nil, "", ErrOutside
 	}
