@@ -96,9 +96,11 @@ func (e *Editor) Render(req RenderRequest) (RenderResult, error) {
 		out.Parts = append(out.Parts, PathPart{Text: p.Text, Explanation: p.Explanation})
 	}
 	if req.Profile != "" {
+		// A profile that cannot sign (a secret that no longer opens, a bad base URL) must not
+		// cost the preview: the frame and path go out, and the reason in the warning.
 		signed, warning, err := e.signedURL(req.Profile, f, ops.Ops)
 		if err != nil {
-			return RenderResult{}, err
+			warning = "No signed URL: " + editorError(err).Error()
 		}
 		out.SignedURL = signed
 		out.Warning = strings.TrimPrefix(out.Warning+" "+warning, " ")
