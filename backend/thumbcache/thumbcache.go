@@ -38,7 +38,7 @@ var ErrLowSpace = errors.New("cache not written: less than 256 MiB free on its d
 // one batched transaction instead of one write per tile.
 const touchInterval = 3 * time.Second
 
-// Cache is a disk cache bounded by MaxBytes. Create it with Open and release it with Close.
+// Cache is a disk cache bounded by the size given to Open. Release it with Close.
 type Cache struct {
 	dir      string
 	db       *sql.DB
