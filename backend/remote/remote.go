@@ -1,5 +1,5 @@
 // Package remote renders the previews of a library on the user's own imagor server, when an
-// imagor profile says that server serves the library and should render its previews. This lets
+// imagor profile states that the server serves the library and should render its previews. This lets
 // the app show an S3 bucket through the production cluster instead of the local engine. Every
 // failure falls back to the local engine, and the reason is kept for the settings page.
 package remote
@@ -21,7 +21,7 @@ import (
 // checkInterval is how long the result of a server check holds before it is made again.
 const checkInterval = 5 * time.Minute
 
-// Renderer is what both the local engine and this package implement: an imagor request for
+// Renderer is the interface of the local engine and of Router: it serves an imagor request for
 // an "/unsafe/…" path with the app's own image keys.
 type Renderer interface {
 	Do(ctx context.Context, path string) (*http.Response, error)
@@ -35,7 +35,7 @@ type Status struct {
 	Library  string    `json:"library"`
 	BaseURL  string    `json:"baseUrl"`
 	OK       bool      `json:"ok"`
-	Reason   string    `json:"reason"` // why the local engine renders instead, when not OK
+	Reason   string    `json:"reason"` // the reason the local engine renders instead, when not OK
 	Checked  time.Time `json:"checked"`
 	Fallback int       `json:"fallback"` // requests rendered locally after a remote failure
 }
@@ -76,7 +76,7 @@ func (r *Router) Do(ctx context.Context, path string) (*http.Response, error) {
 		}
 		if err == nil {
 			resp.Body.Close()
-			err = fmt.Errorf("the server answered %s", resp.Status)
+			err = fmt.Errorf("the server returned %s", resp.Status)
 		}
 	}
 	r.noteFallback(libraryID, err)
@@ -126,7 +126,7 @@ func (r *Router) remoteURL(ctx context.Context, path string) (string, string, bo
 }
 
 // check makes one meta request for the file on the server, at most every checkInterval per
-// library, and remembers whether the server sees it.
+// library, and records whether the server serves it.
 func (r *Router) check(ctx context.Context, route route, server imageurl.Server) bool {
 	r.mu.Lock()
 	s := r.status[route.library]
@@ -167,7 +167,7 @@ func (r *Router) probe(ctx context.Context, url string) error {
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("meta answered %s", resp.Status)
+		return fmt.Errorf("meta request returned %s", resp.Status)
 	}
 	return nil
 }

@@ -146,7 +146,7 @@ func callKeychain(ctx context.Context, fn func() (string, error)) (string, error
 	case r := <-done:
 		return r.value, r.err
 	case <-time.After(keychainTimeout):
-		return "", fmt.Errorf("keychain did not answer within %s (locked?)", keychainTimeout)
+		return "", fmt.Errorf("keychain timed out after %s: unlock it, or start with -keyring file", keychainTimeout)
 	case <-ctx.Done():
 		return "", ctx.Err()
 	}
