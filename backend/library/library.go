@@ -167,76 +167,6 @@ func (s *Set) add(dir string, save bool) (Library, error) {
 	return lib, nil
 }
 
-// AddS3 opens an S3 bucket prefix as a library named name and remembers it. The caller tests
-// the connection first. Adding the same bucket prefix again updates its name and keys.
-func (s *Set) AddS3(ctx context.Context, name string, bucket S3) (Library, error) {
-	if bucket.Bucket == "" {
-		return Library{}, fmt.Errorf("add S3 library: %w: the bucket name is empty", ErrInvalidPath)
-	}
-	location := "s3://" + bucket.Bucket + "/" + strings.Trim(bucket.Prefix, "/")
-	id := IDFor(bucket.Endpoint + "|" + location)
-	if strings.TrimSpace(name) == "" {
-		name = bucket.Bucket
-	}
-	cfg := bucket
-	lib := Library{ID: id, Kind: KindS3, Name: strings.TrimSpace(name), Path: location, S3: &cfg}
-	s.insert(lib)
-	if s.store != nil {
-		if err := s.store.SaveLibrary(ctx, lib); err != nil {
-			return lib, fmt.Errorf("remember library %q: %w: %w", location, ErrNotSaved, err)
-		}
-	}
-	return lib, nil
-}
-
-// Rename changes the name a library is shown under. The folder or bucket is not touched.
-func (s *Set) Rename(ctx context.Context, id, name string) (Library, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return Library{}, fmt.Errorf("rename library %q: %w: the name is empty", id, ErrInvalidPath)
-	}
-	lib, err := s.Get(id)
-	if err != nil {
-		return Library{}, err
-	}
-	lib.Name = name
-	s.insert(lib)
-	if s.store != nil {
-		if err := s.store.SaveLibrary(ctx, lib); err != nil {
-			return lib, fmt.Errorf("rename library %q: %w: %w", id, ErrNotSaved, err)
-		}
-	}
-	return lib, nil
-}
-
-// Move puts the library with the given id at index in the list (clamped to the list).
-func (s *Set) Move(ctx context.Context, id string, index int) error {
-	s.mu.Lock()
-	i := slices.IndexFunc(s.libraries, func(l Library) bool { return l.ID == id })
-	if i < 0 {
-		s.mu.Unlock()
-		return fmt.Errorf("move library %q: %w", id, ErrNotFound)
-	}
-	lib := s.libraries[i]
-	s.libraries = slices.Delete(s.libraries, i, i+1)
-	index = min(max(index, 0), len(s.libraries))
-	s.libraries = slices.Insert(s.libraries, index, lib)
-	ids := make([]string, len(s.libraries))
-	for j, l := range s.libraries {
-		ids[j] = l.ID
-	}
-	list, listeners := s.snapshot()
-	s.mu.Unlock()
-
-	notify(listeners, list)
-	if s.store != nil {
-		if err := s.store.OrderLibraries(ctx, ids); err != nil {
-			return fmt.Errorf("move library %q: %w: %w", id, ErrNotSaved, err)
-		}
-	}
-	return nil
-}
-
 // insert adds or replaces lib, which needs no open folder, and notifies the listeners.
 func (s *Set) insert(lib Library) {
 	s.mu.Lock()
@@ -348,19 +278,6 @@ func (s *Set) Paths() map[string]string {
 		}
 	}
 	return paths
-}
-
-// Buckets returns the id to bucket map of every S3 library.
-func (s *Set) Buckets() map[string]S3 {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := map[string]S3{}
-	for _, lib := range s.libraries {
-		if lib.Kind == KindS3 && lib.S3 != nil {
-			out[lib.ID] = *lib.S3
-		}
-	}
-	return out
 }
 
 // Find returns the library that contains the absolute path abs and abs relative to it. When
