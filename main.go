@@ -127,7 +127,6 @@ func run(args []string) error {
 		Engine:    eng,
 		Buckets:   buckets,
 		Settings:  prefs,
-		Config:    config,
 		Logger:    logger,
 	})
 	if err := desktop.Restore(context.Background()); err != nil {

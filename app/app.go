@@ -19,7 +19,6 @@ import (
 	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
-	"github.com/imagor-studio/desktop/backend/sqlite"
 )
 
 // Services are the backend parts the app calls.
@@ -29,7 +28,6 @@ type Services struct {
 	Engine    *engine.Engine
 	Buckets   *s3.Pool
 	Settings  *settings.Service
-	Config    *sqlite.DB // editor sessions
 	Logger    *slog.Logger
 }
 

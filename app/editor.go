@@ -17,7 +17,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
-	"github.com/imagor-studio/desktop/backend/sqlite"
+	"github.com/imagor-studio/desktop/backend/settings"
 )
 
 // exportTimeout bounds the full-size render of an export.
@@ -52,8 +52,8 @@ func (e *Editor) Open(libraryID, path string) (EditorSource, error) {
 		Format: f.source.Format, Version: f.version,
 		Original: imagehandler.Prefix + imageurl.Preview(f.key, f.version, ext == ".gif" || ext == ".webp"),
 	}
-	session, err := e.app.svc.Config.Session(e.app.context(), f.library, f.rel)
-	if errors.Is(err, sqlite.ErrNotFound) {
+	session, err := e.app.svc.Settings.Session(e.app.context(), f.library, f.rel)
+	if errors.Is(err, settings.ErrNotFound) {
 		return out, nil
 	}
 	if err != nil {
@@ -212,7 +212,7 @@ func (e *Editor) SaveSession(libraryID, path string, state EditorState) error {
 	if err != nil {
 		return fmt.Errorf("encode the editor state: %w", err)
 	}
-	return editorError(e.app.svc.Config.SaveSession(e.app.context(), sqlite.EditorSession{
+	return editorError(e.app.svc.Settings.SaveSession(e.app.context(), settings.EditorSession{
 		LibraryID: f.library, Path: f.rel, State: string(data), Version: f.version,
 	}))
 }
@@ -223,7 +223,7 @@ func (e *Editor) DiscardSession(libraryID, path string) error {
 	if err != nil {
 		return editorError(err)
 	}
-	return editorError(e.app.svc.Config.DeleteSession(e.app.context(), libraryID, rel))
+	return editorError(e.app.svc.Settings.DeleteSession(e.app.context(), libraryID, rel))
 }
 
 // Output limits, the same as the image handler's for any imagor path.

@@ -80,7 +80,7 @@ func MustEditor(tb testing.TB) *editorHarness {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a := app.New(app.Services{Libraries: libraries, Engine: eng, Settings: prefs, Config: db, Logger: discard})
+	a := app.New(app.Services{Libraries: libraries, Engine: eng, Settings: prefs, Logger: discard})
 	for _, b := range a.Bindings() {
 		if e, ok := b.(*app.Editor); ok {
 			return &editorHarness{editor: e, settings: prefs, library: lib, dir: dir, engine: eng}

@@ -101,7 +101,7 @@ func MustS3Harness(t *testing.T, objects map[string][]byte) s3Harness {
 	})
 	a := app.New(app.Services{
 		Libraries: libraries, Lister: listing.NewLister(time.Minute), Engine: eng, Buckets: pool,
-		Settings: prefs, Config: db, Logger: discard,
+		Settings: prefs, Logger: discard,
 	})
 	var gallery *app.Gallery
 	for _, b := range a.Bindings() {
