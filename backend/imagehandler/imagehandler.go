@@ -78,10 +78,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery != "" {
 		path += "?" + r.URL.RawQuery
 	}
-	if failure, ok := checkOutput(path); !ok {
-		writeError(w, statusForFailure(failure), failure)
-		return
-	}
 
 	if h.cache != nil {
 		if entry, ok := h.cache.Get(path); ok {
@@ -97,6 +93,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	// Checked after the cache, which contains only responses that passed this check, so a cached
+	// thumbnail costs no path parsing.
+	if failure, ok := checkOutput(path); !ok {
+		writeError(w, statusForFailure(failure), failure)
+		return
+	}
 	v, err, _ := h.group.Do(path, func() (any, error) { return h.render(path) })
 	if err != nil {
 		status, failure := describeError(err)
@@ -125,7 +127,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// render asks the engine for path and caches a successful response. The context is not the
+// render requests path from the engine and caches a successful response. The context is not the
 // webview request's: the AssetServer cannot cancel, and requests sharing the render may outlive
 // the first one.
 func (h *Handler) render(path string) (*result, error) {
