@@ -35,7 +35,7 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
-// config is what the command line sets.
+// config is the settings the command line gives.
 type config struct {
 	dataDir   string
 	keyring   string

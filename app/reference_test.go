@@ -155,8 +155,8 @@ func TestEditor_SignedURLOnImagor(t *testing.T) {
 				if status != http.StatusOK {
 					t.Fatalf("GET %s: %d %s", res.SignedURL, status, remote)
 				}
-				// The copied path names the file relative to the library; the engine knows it by
-				// its key, the library id and that path.
+				// The copied path names the file relative to the library; the engine's key is
+				// the library id and that path.
 				ops := strings.TrimSuffix(local.Path, imageurl.EncodeImage(name))
 				enginePath := ops + imageurl.EncodeImage(library.Key(h.library.ID, name))
 				status, rendered := fetch(t, engine, imagehandler.Prefix+enginePath)

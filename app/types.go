@@ -52,10 +52,10 @@ type Location struct {
 	Library string `json:"library"`
 	Path    string `json:"path"`
 	Select  string `json:"select"` // path of the file to focus, or ""
-	Edit    bool   `json:"edit"`   // open Select in the editor, as a file given on the command line asks
+	Edit    bool   `json:"edit"`   // open Select in the editor, for a file given on the command line
 }
 
-// StartState is what the UI needs on its first render.
+// StartState is the data the UI needs for its first render.
 type StartState struct {
 	Libraries []Library `json:"libraries"`
 	Open      *Location `json:"open"`     // nil opens the first library, or the start screen

@@ -35,8 +35,8 @@ echo "window: relocated app in $app, libraries check out"
 
 "$app/imagor-studio" --data-dir "$work/window-data" --keyring file "$photos" >"$out/window-app.log" 2>&1 &
 pid=$!
-# The photos are drawn once the screen holds many thousands of colours; the UI alone has a few
-# hundred. Poll for up to 40 s.
+# The photos are drawn once the screen contains many thousands of colours, because the UI alone
+# has a few hundred. Poll for up to 40 s.
 shot="$out/window.png"
 colours=0
 for _ in $(seq 1 40); do

@@ -163,7 +163,7 @@ func (e *Engine) Pid() int {
 	return e.proc.cmd.Process.Pid
 }
 
-// Health asks the running engine (starting it if needed) for its versions.
+// Health requests the versions of the running engine, starting it if needed.
 func (e *Engine) Health(ctx context.Context) (map[string]any, error) {
 	if _, err := e.ensure(ctx); err != nil {
 		return nil, err
@@ -213,7 +213,7 @@ func (e *Engine) put(ctx context.Context, path string, v any) error {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusNoContent {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return fmt.Errorf("send %s: engine answered %s: %s", path, resp.Status, bytes.TrimSpace(msg))
+		return fmt.Errorf("send %s: engine returned %s: %s", path, resp.Status, bytes.TrimSpace(msg))
 	}
 	return nil
 }

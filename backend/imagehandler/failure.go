@@ -6,7 +6,7 @@ import (
 )
 
 // Failure is the JSON body of an error response. Reason is a stable code for the UI; Message
-// says what is wrong with the file in words a person can act on.
+// describes what is wrong with the file in words a person can act on.
 type Failure struct {
 	Reason  string `json:"reason"`
 	Message string `json:"message"`

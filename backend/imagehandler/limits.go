@@ -9,7 +9,7 @@ import (
 )
 
 // Output limits. The engine checks the source image against its own limits before decoding, but
-// imagor makes whatever output size a path asks for, so a path such as 65000x65000/ of a small
+// imagor makes whatever output size a path requests, so a path such as 65000x65000/ of a small
 // photo would allocate gigabytes. These bounds match the source limits.
 const (
 	maxOutputSide   = 65000

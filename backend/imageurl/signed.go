@@ -26,7 +26,7 @@ type Server struct {
 	Secret   string // imagor's -imagor-secret; "" makes unsafe URLs
 	Signer   string // SignerSHA1 (imagor's default), SignerSHA256 or SignerSHA512
 	Truncate int    // imagor's -imagor-signer-truncate; 0 keeps the whole signature
-	// PathPrefix is where this library's files live in the server's storage, e.g. "photos/2026/".
+	// PathPrefix is the folder of this library's files in the server's storage, e.g. "photos/2026/".
 	PathPrefix string
 	// EscapesNames is true for a server started with imagor's default safe characters, which
 	// escapes every byte outside [A-Za-z0-9/._~-] before it opens a file; false for one started
@@ -89,7 +89,7 @@ func (s Server) URL(ops, rel string) (string, string, error) {
 	return strings.TrimSuffix(s.BaseURL, "/") + "/" + sig + "/" + path, s.nameWarning(key), nil
 }
 
-// nameWarning says why a server that escapes names would look for another file than key.
+// nameWarning returns why a server that escapes names would look for another file than key.
 func (s Server) nameWarning(key string) string {
 	if !s.EscapesNames {
 		return ""

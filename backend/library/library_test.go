@@ -124,7 +124,7 @@ func TestIDFor_Stable(t *testing.T) {
 }
 
 // TestSet_RootAfterRecreate deletes a library's folder and makes it again, as a camera card
-// reformatted in place would, and checks that the library sees the new folder's files.
+// reformatted in place would, and checks that the library lists the new folder's files.
 func TestSet_RootAfterRecreate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "card")
 	if err := os.Mkdir(dir, 0o755); err != nil {

@@ -148,8 +148,8 @@ func (l *Lister) load(libraryID string, src Source, path string) (*folder, error
 	case f.entries != nil && stamp == f.stamp && time.Since(f.readAt) < l.MaxAge:
 		return f, nil
 	case f.entries != nil && stamp == f.stamp:
-		// The names are the same as far as the stamp tells; sizes and times of files rewritten
-		// in place may be stale. Answer from the cache and read the folder in the background.
+		// The stamp shows the same names, but sizes and times of files rewritten in place may
+		// be stale. Return the cached page and read the folder in the background.
 		if !f.refreshing {
 			f.refreshing = true
 			go f.refresh(src, path, stamp)

@@ -18,7 +18,7 @@ import (
 //
 // NOTE: ErrWrongRegion covers AWS S3's 301 PermanentRedirect for a request signed for another
 // region, with the bucket's region in the X-Amz-Bucket-Region header. Regions launched after
-// March 2019 answer 400 instead, which is not detected, and the tests only fake the 301.
+// March 2019 return 400 instead, which is not detected, and the tests only fake the 301.
 var (
 	ErrNoSuchBucket = errors.New("bucket not found")
 	ErrAccessDenied = errors.New("access denied")
@@ -36,7 +36,7 @@ var accessDeniedCodes = map[string]bool{
 	"InvalidAccessKeyId":    true,
 	"InvalidToken":          true,
 	"SignatureDoesNotMatch": true,
-	// versitygw v1.0.14 answers an unknown access key with this code and a 404.
+	// versitygw v1.0.14 returns this code and a 404 for an unknown access key.
 	"XAdminUserNotFound": true,
 }
 

@@ -18,7 +18,7 @@ import (
 
 // Keyring modes, as the -keyring flag takes them.
 const (
-	ModeAuto     = "auto"     // the keychain when one answers, else the key file
+	ModeAuto     = "auto"     // the keychain when one responds, else the key file
 	ModeKeychain = "keychain" // the keychain or an error
 	ModeFile     = "file"     // the key file only
 )

@@ -25,14 +25,14 @@ const (
 	keySize   = 32
 	idSize    = 16
 	nonceSize = 12
-	// format is the first byte of every sealed value, so a later format can be told apart.
+	// format is the first byte of every sealed value, so a later format can be recognised.
 	format byte = 1
 )
 
 // Box seals and opens values under one data key. It is safe for concurrent use.
 type Box struct {
 	aead cipher.AEAD
-	// Source says where the key came from: "keychain" or "file".
+	// Source is where the key came from: "keychain" or "file".
 	Source string
 	// Warning is set when the key could not go to the keychain; the settings page shows it.
 	Warning string

@@ -30,7 +30,8 @@ const (
 	SecretAPIToken   = "api-token"
 )
 
-// Profile is an imagor URL profile as the UI sees it: the secret itself never leaves the backend.
+// Profile is an imagor URL profile as the UI receives it. The secret itself never leaves the
+// backend.
 type Profile struct {
 	ID              string           `json:"id"`
 	Name            string           `json:"name"`
@@ -157,7 +158,7 @@ func (s *Service) Server(ctx context.Context, profileID, libraryID string) (imag
 }
 
 // AppSecret returns the app's own secret called name, generating a random 256-bit one on first
-// use. A stored secret that no longer opens is replaced, and the error says so, because URLs
+// use. A stored secret that no longer opens (a lost key) is replaced by a new one, so URLs
 // signed with the old one stop working.
 func (s *Service) AppSecret(ctx context.Context, name string) (string, error) {
 	sealed, err := s.db.AppSecret(ctx, name)
@@ -246,7 +247,7 @@ func (s *Service) SetPreference(ctx context.Context, key, value string) error {
 	return s.db.SetPreference(ctx, key, value)
 }
 
-// KeySource says where the secrets key is kept ("keychain" or "file"), and the warning the
+// KeySource returns where the secrets key is kept ("keychain" or "file"), and the warning the
 // settings page shows when it had to fall back to the file.
 func (s *Service) KeySource() (string, string) {
 	return s.box.Source, s.box.Warning

@@ -68,13 +68,14 @@ test('editor crops, resizes and copies a URL of a real photo', async () => {
   await page.locator('[data-testid="aspect-16-9"]').click()
   const width = Number(await page.locator('[data-testid="crop-width"]').inputValue())
   const height = Number(await page.locator('[data-testid="crop-height"]').inputValue())
-  assert.ok(Number.isInteger(width) && Number.isInteger(height), `crop ${width}x${height}`)
+  assert.ok(Number.isInteger(width), `crop width ${width} is not an integer`)
+  assert.ok(Number.isInteger(height), `crop height ${height} is not an integer`)
   assert.equal(width * 9, height * 16, `crop ${width}x${height} is not 16:9`)
   await page.keyboard.press('Enter')
   const sixteenNine = await waitForPath(page, (p) => p !== cropped, 'changed after 16:9')
   assert.match(sixteenNine, /\d+x\d+:\d+x\d+|crop\(/, `no crop in ${sixteenNine}`)
 
-  // WebP at quality 70: the path says so and the preview frame is a WebP.
+  // WebP at quality 70: the path contains both and the preview frame is a WebP.
   await page.locator('[data-testid="format-select"]').selectOption('webp')
   await waitForPath(page, (p) => p.includes('format(webp)'), 'got format(webp)')
   await page.locator('[data-testid="quality-input"]').fill('70')

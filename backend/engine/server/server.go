@@ -100,7 +100,7 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		imagor.WithProcessors(processor),
 		imagor.WithProcessConcurrency(int64(limits.Concurrency)),
 		// Requests beyond the concurrency wait instead of failing with 429: the app schedules
-		// its own loads, and a grid page asks for more images than there are CPUs.
+		// its own loads, and a grid page requests more images than there are CPUs.
 		imagor.WithProcessQueueSize(maxQueued),
 		imagor.WithUnsafe(true),
 		imagor.WithLogger(zap.NewNop()),

@@ -34,7 +34,7 @@ export interface Location {
   library: string
   path: string
   select: string
-  /** Open select in the editor, as a file given on the command line asks. */
+  /** Open select in the editor, for a file given on the command line. */
   edit?: boolean
 }
 

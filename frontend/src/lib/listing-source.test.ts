@@ -41,7 +41,7 @@ describe('ListingSource', () => {
     const source = new ListingSource(QUERY, list, 100)
     expect(await source.findIndex('IMG_2345.jpg')).toBe(2344)
     expect(source.getEntry(2344)?.path).toBe('IMG_2345.jpg')
-    // The first page, which reports the index, then only the page that holds the entry.
+    // The first page, which reports the index, then only the page that contains the entry.
     expect(requests.map((req) => [req.offset, req.limit, req.select])).toEqual([
       [0, 100, 'IMG_2345.jpg'],
       [2300, 100, undefined],

@@ -98,7 +98,7 @@ export class ListingSource {
 
   /**
    * Returns the index of the entry with this library-relative path, or -1. Go finds it in the
-   * whole sorted folder, so only the page that holds it is fetched.
+   * whole sorted folder, so only the page that contains it is fetched.
    */
   async findIndex(path: string): Promise<number> {
     try {

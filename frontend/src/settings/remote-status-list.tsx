@@ -8,7 +8,7 @@ export interface RemoteStatusListProps {
 
 /**
  * Shows, for each library whose previews a profile renders on its own server, whether that
- * server answers or why the local engine renders instead. The state exists once the gallery has
+ * server responds or why the local engine renders instead. The state exists once the gallery has
  * asked for a picture of that library.
  */
 export function RemoteStatusList({ libraries }: RemoteStatusListProps) {
