@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests: Playwright in Chromium against the dev-tagged app (real frontend,
 # real bindings, real engine), then the production app, copied out of the build tree, in a real
-# window. Screenshots go to e2e/out/. Needs `go tool task build build:dev` first (test:e2e does it).
+# window. Screenshots go to e2e/out/ (or $E2E_OUT). Needs `go tool task build build:dev` first
+# (test:e2e does it). E2E_TESTS="tests/a.test.mjs ..." runs only those files in Chromium and stops.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -35,7 +36,8 @@ trap 'stop_app; rm -rf "$work"' EXIT
 fixtures="$root/build/testdata/e2e"
 bash "$root/e2e/fixtures.sh" "$fixtures"
 (cd "$root/e2e" && [ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-mkdir -p "$root/e2e/out"
+out=${E2E_OUT:-$root/e2e/out}
+mkdir -p "$out"
 
 # start_app [FOLDER ...] starts the dev app on a free port with the e2e data folder and waits
 # until it serves the frontend; it sets app_pid and port.
@@ -45,11 +47,11 @@ start_app() {
   devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" \
     IMAGOR_STUDIO_ENGINE="$root/build/bin/imagor-studio-engine" \
     "$root/build/dev/imagor-studio-dev" --data-dir "$work/data" --keyring file "$@" \
-    >>"$root/e2e/out/dev-app.log" 2>&1 &
+    >>"$out/dev-app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && return 0
-    kill -0 "$app_pid" 2>/dev/null || { cat "$root/e2e/out/dev-app.log"; echo "e2e: dev app exited"; exit 1; }
+    kill -0 "$app_pid" 2>/dev/null || { cat "$out/dev-app.log"; echo "e2e: dev app exited"; exit 1; }
     sleep 0.2
   done
   echo "e2e: dev app did not answer on port $port"
@@ -57,13 +59,19 @@ start_app() {
 }
 
 run_tests() {
-  (cd "$root/e2e" && BASE_URL="http://127.0.0.1:$port" FIXTURES="$fixtures" OUT="$root/e2e/out" \
+  (cd "$root/e2e" && BASE_URL="http://127.0.0.1:$port" FIXTURES="$fixtures" OUT="$out" \
     node --test --test-concurrency=1 "$@")
 }
 
-: >"$root/e2e/out/dev-app.log"
+: >"$out/dev-app.log"
 start_app "$fixtures/photos" "$fixtures/bad" "$fixtures/names" "$fixtures/many"
 status=0
+if [ -n "${E2E_TESTS:-}" ]; then
+  # shellcheck disable=SC2086 # a list of files
+  run_tests $E2E_TESTS || status=$?
+  stop_app
+  exit "$status"
+fi
 run_tests tests/ || status=$?
 stop_app
 [ "$status" -eq 0 ] || { echo "e2e: browser tests failed; log in e2e/out/dev-app.log"; exit "$status"; }

@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 photos=$1
 work=$2
-out="$root/e2e/out"
+out=${E2E_OUT:-$root/e2e/out}
 
 app="$work/relocated"
 rm -rf "$app" && cp -r "$root/build/bin" "$app"
