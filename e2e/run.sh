@@ -33,7 +33,7 @@ stop_app() {
 }
 trap 'stop_app; rm -rf "$work"' EXIT
 
-fixtures="$root/build/testdata/e2e"
+fixtures=${E2E_FIXTURES:-$root/build/testdata/e2e}
 bash "$root/e2e/fixtures.sh" "$fixtures"
 (cd "$root/e2e" && [ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 out=${E2E_OUT:-$root/e2e/out}
@@ -74,12 +74,12 @@ if [ -n "${E2E_TESTS:-}" ]; then
 fi
 run_tests tests/ || status=$?
 stop_app
-[ "$status" -eq 0 ] || { echo "e2e: browser tests failed; log in e2e/out/dev-app.log"; exit "$status"; }
+[ "$status" -eq 0 ] || { echo "e2e: browser tests failed; log in $out/dev-app.log"; exit "$status"; }
 
 # The same data folder, no folders on the command line: what was opened and set must be back.
 start_app
 run_tests after-restart/ || status=$?
 stop_app
-[ "$status" -eq 0 ] || { echo "e2e: tests after the restart failed; log in e2e/out/dev-app.log"; exit "$status"; }
+[ "$status" -eq 0 ] || { echo "e2e: tests after the restart failed; log in $out/dev-app.log"; exit "$status"; }
 
 bash "$root/e2e/window.sh" "$fixtures/photos" "$work"
