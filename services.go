@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/imagor-studio/desktop/app"
+	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/imagehandler"
+	"github.com/imagor-studio/desktop/backend/library"
+	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/remote"
+	"github.com/imagor-studio/desktop/backend/s3"
+	"github.com/imagor-studio/desktop/backend/secrets"
+	"github.com/imagor-studio/desktop/backend/settings"
+	"github.com/imagor-studio/desktop/backend/sqlite"
+	"github.com/imagor-studio/desktop/backend/thumbcache"
+)
+
+// services is every backend part the window and the headless server share, wired together.
+type services struct {
+	logger    *slog.Logger
+	cache     *thumbcache.Cache
+	engine    *engine.Engine
+	db        *sqlite.DB
+	settings  *settings.Service
+	libraries *library.Set
+	buckets   *s3.Pool
+	lister    *listing.Lister
+	router    *remote.Router
+	images    *imagehandler.Handler
+	desktop   *app.App
+	closers   []func() // run by close in reverse order
+}
+
+// openServices opens the cache, the engine and the settings, and restores the libraries. The
+// caller must call close.
+func openServices(cfg config, logger *slog.Logger) (*services, error) {
+	s := &services{logger: logger}
+	if err := s.open(cfg); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *services) open(cfg config) error {
+	cacheDir, err := cacheFolder(cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	s.cache, err = thumbcache.Open(cacheDir, cfg.cacheSize, s.logger.With("subsystem", "cache"))
+	if err != nil {
+		return err
+	}
+	s.closers = append(s.closers, func() { s.cache.Close() })
+
+	s.engine, err = engine.New(engine.Config{Logger: s.logger.With("subsystem", "engine")})
+	if err != nil {
+		return err
+	}
+	s.closers = append(s.closers, func() { s.engine.Close() })
+
+	s.db, s.settings, err = openSettings(cfg, s.logger)
+	if err != nil {
+		return err
+	}
+	s.closers = append(s.closers, func() { s.db.Close() })
+
+	s.libraries = library.NewSet(s.settings.Libraries())
+	s.buckets = s3.NewPool()
+	s.lister = listing.NewLister(2 * time.Second)
+	s.libraries.OnChange(func([]library.Library) {
+		syncEngine(s.engine, s.buckets, s.libraries, s.logger)
+	})
+	s.desktop = app.New(app.Services{
+		Libraries: s.libraries,
+		Lister:    s.lister,
+		Engine:    s.engine,
+		Buckets:   s.buckets,
+		Settings:  s.settings,
+		Logger:    s.logger,
+	})
+	if err := s.desktop.Restore(context.Background()); err != nil {
+		return err
+	}
+	s.desktop.OpenPaths(cfg.paths)
+
+	s.router = remote.New(s.engine, s.settings.PreviewServer, s.logger.With("subsystem", "remote"))
+	s.desktop.SetRemote(s.router)
+	s.images = imagehandler.New(s.router, s.cache, s.logger.With("subsystem", "images"))
+	return nil
+}
+
+// close releases what open acquired, the last first.
+func (s *services) close() {
+	for i := len(s.closers) - 1; i >= 0; i-- {
+		s.closers[i]()
+	}
+	s.closers = nil
+}
+
+// openSettings opens config.db and the secrets key, and makes sure the app's own URL signing
+// secret exists.
+func openSettings(cfg config, logger *slog.Logger) (*sqlite.DB, *settings.Service, error) {
+	configPath, err := configFile(cfg.dataDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := sqlite.Open(context.Background(), configPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	box, err := secrets.OpenBox(context.Background(), secrets.Options{
+		Mode: cfg.keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
+	})
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	prefs := settings.New(db, box)
+	if _, err := prefs.AppSecret(context.Background(), settings.SecretURLSigning); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, prefs, nil
+}
+
+// syncEngine hands the current libraries to the engine and to the S3 client pool.
+func syncEngine(eng *engine.Engine, buckets *s3.Pool, libraries *library.Set, logger *slog.Logger) {
+	ctx := context.Background()
+	if err := eng.SetLibraries(ctx, libraries.Paths()); err != nil {
+		logger.Warn("engine libraries not updated", "error", err)
+	}
+	configs := map[string]s3.Config{}
+	for id, bucket := range libraries.Buckets() {
+		configs[id] = s3.Config(bucket)
+	}
+	if err := buckets.Sync(configs); err != nil {
+		logger.Warn("S3 library not opened", "error", err)
+	}
+	if err := eng.SetS3Libraries(ctx, configs); err != nil {
+		logger.Warn("engine S3 libraries not updated", "error", err)
+	}
+}
+
+// configFile returns the path of config.db, creating its folder.
+func configFile(dataDir string) (string, error) {
+	dir := dataDir
+	if dir == "" {
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find the config folder: %w; pass -data-dir", err)
+		}
+		dir = filepath.Join(base, "imagor-studio")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create the config folder: %w", err)
+	}
+	return filepath.Join(dir, "config.db"), nil
+}
+
+func cacheFolder(dataDir string) (string, error) {
+	if dataDir != "" {
+		return filepath.Join(dataDir, "cache"), nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find the cache folder: %w; pass -data-dir", err)
+	}
+	return filepath.Join(base, "imagor-studio"), nil
+}
