@@ -1,0 +1,130 @@
+package fileops
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// copyTree copies the entry from of src to the new name to in dst, folders with their content,
+// and checks each file's size and SHA-256 after the copy is on disk. It only creates entries
+// under to, so the caller removes to on failure. Symbolic links and special files are not copied.
+func copyTree(ctx context.Context, src *os.Root, from string, dst *os.Root, to string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrCancelled, err)
+	}
+	info, err := src.Lstat(from)
+	if err != nil {
+		return err
+	}
+	switch {
+	case info.Mode().IsRegular():
+		return copyFile(ctx, src, from, dst, to, info)
+	case info.IsDir():
+		return copyFolder(ctx, src, from, dst, to, info)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%q: %w: it is a symbolic link, which is not copied", from, ErrInvalid)
+	}
+	return fmt.Errorf("%q: %w: it is a %s, not a file or folder", from, ErrInvalid, info.Mode().Type())
+}
+
+func copyFolder(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo) error {
+	if err := dst.Mkdir(to, info.Mode().Perm()|0o700); err != nil {
+		return err
+	}
+	dir, err := src.Open(from)
+	if err != nil {
+		return err
+	}
+	entries, err := dir.ReadDir(-1)
+	dir.Close()
+	if err != nil {
+		return err
+	}
+	for _, entry := range entries {
+		// An unfinished copy of the app's own is never copied, so copying a folder into a
+		// folder below it cannot recurse into the copy it makes.
+		if strings.HasPrefix(entry.Name(), tempPrefix) {
+			continue
+		}
+		if err := copyTree(ctx, src, from+"/"+entry.Name(), dst, to+"/"+entry.Name()); err != nil {
+			return err
+		}
+	}
+	return dst.Chtimes(to, info.ModTime(), info.ModTime())
+}
+
+func copyFile(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo) error {
+	in, err := src.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := dst.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, info.Mode().Perm()|0o600)
+	if err != nil {
+		return err
+	}
+	sum := sha256.New()
+	n, err := io.Copy(out, io.TeeReader(contextReader{ctx, in}, sum))
+	if err == nil {
+		err = out.Sync()
+	}
+	if closeErr := out.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return err
+	}
+	if n != info.Size() {
+		return fmt.Errorf("%q: %w: read %d bytes of %d; the file changed while it was copied", from, ErrMismatch, n, info.Size())
+	}
+	if err := verify(dst, to, n, sum); err != nil {
+		return err
+	}
+	return dst.Chtimes(to, info.ModTime(), info.ModTime())
+}
+
+// verify reads the copy at name back and compares its size and SHA-256 with the original's.
+func verify(root *os.Root, name string, size int64, want hash.Hash) error {
+	file, err := root.Open(name)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	got := sha256.New()
+	n, err := io.Copy(got, file)
+	if err != nil {
+		return err
+	}
+	if n != size || !bytes.Equal(got.Sum(nil), want.Sum(nil)) {
+		return fmt.Errorf("%w: the copy has %d bytes and another checksum", ErrMismatch, n)
+	}
+	return nil
+}
+
+// contextReader stops a copy when its context ends.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c contextReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrCancelled, err)
+	}
+	return c.r.Read(p)
+}
+
+// exists reports whether root has an entry called name; an error other than "not found"
+// counts as taken, so nothing is replaced by mistake.
+func exists(root *os.Root, name string) bool {
+	_, err := root.Lstat(name)
+	return !errors.Is(err, fs.ErrNotExist)
+}

@@ -1,0 +1,227 @@
+package fileops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"syscall"
+
+	"github.com/imagor-studio/desktop/backend/library"
+	"github.com/imagor-studio/desktop/backend/s3"
+)
+
+// target is an open library: a folder's root, or an S3 library's client.
+type target struct {
+	lib    library.Library
+	root   *os.Root   // set for folder libraries
+	client *s3.Client // set for S3 libraries
+}
+
+func (s *Service) open(id string) (target, error) {
+	lib, err := s.libraries.Get(id)
+	if err != nil {
+		return target{}, err
+	}
+	if lib.Kind == library.KindS3 {
+		if s.buckets == nil {
+			return target{}, fmt.Errorf("library %q: %w", id, s3.ErrNoClient)
+		}
+		client, err := s.buckets.Client(id)
+		if err != nil {
+			return target{}, err
+		}
+		return target{lib: lib, client: client}, nil
+	}
+	root, err := s.libraries.Root(id)
+	if err != nil {
+		return target{}, err
+	}
+	return target{lib: lib, root: root}, nil
+}
+
+// cleanEntry cleans rel and rejects the library root, which no operation may change.
+func cleanEntry(rel string) (string, error) {
+	cleaned, err := library.CleanRel(rel)
+	if err != nil {
+		return "", err
+	}
+	if cleaned == "" {
+		return "", fmt.Errorf("%w: the library root itself cannot be changed", ErrInvalid)
+	}
+	return cleaned, nil
+}
+
+// placement is where an entry goes: its final path, and whether an existing entry there is to
+// be replaced. skip is set when the clash policy leaves the entry out.
+type placement struct {
+	path    string
+	replace bool
+	skip    bool
+}
+
+// place decides the final path of an entry called name in folder of root under clash.
+func place(root *os.Root, folder, name string, isFolder bool, clash Clash) (placement, error) {
+	want := joinRel(folder, name)
+	if !exists(root, want) {
+		return placement{path: want}, nil
+	}
+	switch clash {
+	case ClashSkip:
+		return placement{path: want, skip: true}, nil
+	case ClashReplace:
+		return placement{path: want, replace: true}, nil
+	case ClashKeepBoth:
+		free := keepBothName(name, isFolder, func(n string) bool { return exists(root, joinRel(folder, n)) })
+		return placement{path: joinRel(folder, free)}, nil
+	case ClashFail:
+		return placement{}, fmt.Errorf("%q %w", want, ErrExists)
+	}
+	return placement{}, fmt.Errorf("clash policy %q: %w: use replace, keep-both or skip", clash, ErrInvalid)
+}
+
+// commit renames the finished entry tmp to p.path, replacing what is there only when p.replace.
+func commit(root *os.Root, tmp string, p placement) error {
+	if p.replace {
+		return replaceWith(root, tmp, p.path)
+	}
+	// NOTE: os.Root has no rename that refuses to replace, so an entry made at p.path by another
+	// program between this check and the rename would be replaced.
+	if exists(root, p.path) {
+		return fmt.Errorf("%q %w", p.path, ErrExists)
+	}
+	return root.Rename(tmp, p.path)
+}
+
+// replaceWith moves from onto target, which may exist. A file replaces a file in one rename;
+// otherwise the old entry is set aside under a temporary name, the new one renamed in, and the
+// old one removed, or put back if the rename failed.
+func replaceWith(root *os.Root, from, target string) error {
+	old, err := root.Lstat(target)
+	if err != nil {
+		return root.Rename(from, target)
+	}
+	fresh, err := root.Lstat(from)
+	if err != nil {
+		return err
+	}
+	if !old.IsDir() && !fresh.IsDir() {
+		return root.Rename(from, target)
+	}
+	aside := joinRel(parentRel(target), tempName())
+	if err := root.Rename(target, aside); err != nil {
+		return err
+	}
+	if err := root.Rename(from, target); err != nil {
+		if undoErr := root.Rename(aside, target); undoErr != nil {
+			return fmt.Errorf("%w; the replaced entry is kept as %q", err, aside)
+		}
+		return err
+	}
+	return root.RemoveAll(aside)
+}
+
+// copyIn copies the entry from of src into dst at p under a temporary name, then commits it.
+func copyIn(ctx context.Context, src *os.Root, from string, dst *os.Root, p placement) error {
+	tmp := joinRel(parentRel(p.path), tempName())
+	if err := copyTree(ctx, src, from, dst, tmp); err != nil {
+		_ = dst.RemoveAll(tmp)
+		return err
+	}
+	if err := commit(dst, tmp, p); err != nil {
+		_ = dst.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+func (s *Service) createFolder(_ context.Context, id, folder string) (string, error) {
+	fail := &failures{op: "new folder"}
+	rel, err := cleanEntry(folder)
+	if err == nil {
+		err = checkName(path.Base(rel))
+	}
+	var t target
+	if err == nil {
+		t, err = s.open(id)
+	}
+	if err == nil && t.root == nil {
+		err = fmt.Errorf("new folder: %w: S3 has no empty folders; upload a file instead", ErrNoS3)
+	}
+	if err == nil {
+		err = t.root.Mkdir(rel, 0o755)
+	}
+	if err != nil {
+		fail.add(folder, err)
+		return "", fail.err()
+	}
+	return rel, nil
+}
+
+func (s *Service) rename(ctx context.Context, id, from, newName string) (string, error) {
+	fail := &failures{op: "rename"}
+	to, err := s.renameEntry(ctx, id, from, newName)
+	if err != nil {
+		fail.add(from, err)
+		return "", fail.err()
+	}
+	if to != from {
+		s.remember(&action{kind: kindRename, steps: []step{{fromLib: id, from: from, toLib: id, to: to}}})
+	}
+	return to, nil
+}
+
+func (s *Service) renameEntry(ctx context.Context, id, from, newName string) (string, error) {
+	rel, err := cleanEntry(from)
+	if err != nil {
+		return "", err
+	}
+	if err := checkName(newName); err != nil {
+		return "", err
+	}
+	t, err := s.open(id)
+	if err != nil {
+		return "", err
+	}
+	to := joinRel(parentRel(rel), newName)
+	if to == rel {
+		return rel, nil
+	}
+	if t.client != nil {
+		return to, s3Move(ctx, t.client, rel, to, ClashFail)
+	}
+	info, err := t.root.Lstat(rel)
+	if err != nil {
+		return "", err
+	}
+	// A change of case only, on a file system that ignores case, finds the entry itself.
+	if other, err := t.root.Lstat(to); err == nil && !os.SameFile(info, other) {
+		return "", fmt.Errorf("%q %w", to, ErrExists)
+	}
+	return to, t.root.Rename(rel, to)
+}
+
+// moveWithin moves rel to p inside one root: a rename, or a checked copy when the two are on
+// different file systems.
+func moveWithin(ctx context.Context, root *os.Root, rel string, p placement) error {
+	var err error
+	if p.replace {
+		err = replaceWith(root, rel, p.path)
+	} else if exists(root, p.path) {
+		err = fmt.Errorf("%q %w", p.path, ErrExists)
+	} else {
+		err = root.Rename(rel, p.path)
+	}
+	if !errors.Is(err, syscall.EXDEV) {
+		return err
+	}
+	// A mount point inside the library: copy, check, then remove the original.
+	if err := copyIn(ctx, root, rel, root, p); err != nil {
+		return err
+	}
+	if err := root.RemoveAll(rel); err != nil {
+		return fmt.Errorf("copied to %q, but the original remains: %w", p.path, err)
+	}
+	return nil
+}

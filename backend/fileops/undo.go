@@ -1,0 +1,120 @@
+package fileops
+
+import (
+	"context"
+	"fmt"
+	"path"
+
+	"github.com/imagor-studio/desktop/backend/trash"
+)
+
+// Kinds of operations Undo reverts.
+const (
+	kindTrash  = "trash"
+	kindRename = "rename"
+	kindMove   = "move"
+)
+
+// step is one entry an operation changed: it was at from in fromLib and is now at to in toLib,
+// or in the trash as item.
+type step struct {
+	fromLib, from string
+	toLib, to     string
+	item          trash.Item
+}
+
+// action is an operation that Undo can revert.
+type action struct {
+	kind  string
+	steps []step
+}
+
+func (a *action) label() string {
+	items := fmt.Sprintf("%d items", len(a.steps))
+	if len(a.steps) == 1 {
+		items = path.Base(a.steps[0].from)
+	}
+	switch a.kind {
+	case kindTrash:
+		return "Delete of " + items
+	case kindRename:
+		return "Rename of " + items
+	}
+	return "Move of " + items
+}
+
+func (s *Service) remember(a *action) {
+	s.mu.Lock()
+	s.last = a
+	s.mu.Unlock()
+}
+
+func (s *Service) undo(ctx context.Context) (Undone, error) {
+	s.mu.Lock()
+	a := s.last
+	s.last = nil
+	s.mu.Unlock()
+	fail := &failures{op: "undo"}
+	if a == nil {
+		fail.add("", fmt.Errorf("%w: nothing to undo", ErrInvalid))
+		return Undone{}, fail.err()
+	}
+	undone := Undone{Kind: a.kind, Library: a.steps[0].fromLib}
+	for i := len(a.steps) - 1; i >= 0; i-- {
+		st := a.steps[i]
+		if err := s.revert(ctx, a.kind, st); err != nil {
+			fail.add(st.from, err)
+			continue
+		}
+		undone.Paths = append(undone.Paths, st.from)
+	}
+	return undone, fail.err()
+}
+
+// revert puts the entry of one step back where it was, replacing nothing.
+func (s *Service) revert(ctx context.Context, kind string, st step) error {
+	switch kind {
+	case kindTrash:
+		return s.restore(st)
+	case kindRename:
+		_, err := s.renameEntry(ctx, st.toLib, st.to, path.Base(st.from))
+		return err
+	}
+	src, err := s.open(st.toLib)
+	if err != nil {
+		return err
+	}
+	dst, err := s.open(st.fromLib)
+	if err != nil {
+		return err
+	}
+	_, err = transferOne(ctx, src, dst, st.to, parentRel(st.from), path.Base(st.from), ClashFail, true)
+	return err
+}
+
+// restore takes a trashed entry out of the trash into its old folder, making the folder again
+// when it is gone.
+func (s *Service) restore(st step) error {
+	t, err := s.open(st.fromLib)
+	if err != nil {
+		return err
+	}
+	if t.root == nil {
+		return fmt.Errorf("%w: S3 has no trash", trash.ErrNoTrash)
+	}
+	parent := parentRel(st.from)
+	if parent != "" {
+		if err := t.root.MkdirAll(parent, 0o755); err != nil {
+			return err
+		}
+	}
+	dir, err := t.root.Open(rootName(parent))
+	if err != nil {
+		return err
+	}
+	defer dir.Close()
+	if err := trash.Restore(st.item, dir, path.Base(st.from)); err != nil {
+		return fmt.Errorf("%w", err)
+	}
+	return nil
+}
