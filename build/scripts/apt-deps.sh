@@ -8,6 +8,9 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick xclip dbus
   chromium gnome-keyring libsecret-tools
   fonts-dejavu-core
+  # Video: ffmpeg grabs thumbnail frames (the tests make their clips with it), and WebKitGTK
+  # plays media through these GStreamer plugins.
+  ffmpeg gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -22,6 +22,9 @@ import (
 	"syscall"
 
 	"github.com/cshum/imagor"
+
+	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/rawpreview"
 )
 
 // Errors returned inside imagor errors, so the app can tell the user why a tile failed.
@@ -38,9 +41,11 @@ const VersionSeparator = "@"
 // Loader maps library ids to open folders. It is safe for concurrent use, and SetLibraries may
 // replace the set while requests are served.
 type Loader struct {
-	mu    sync.RWMutex
-	roots map[string]*os.Root
-	paths map[string]string
+	mu     sync.RWMutex
+	roots  map[string]*os.Root
+	paths  map[string]string
+	ffmpeg string // executable for video frames; "" turns them off
+	frames frames
 }
 
 // New returns a Loader with no libraries.
@@ -95,7 +100,7 @@ func (l *Loader) Libraries() map[string]string {
 
 // Get implements imagor.Loader. It opens key on each read of the blob, so imagor may read the
 // file more than once (probe, then decode) without holding a descriptor in between.
-func (l *Loader) Get(_ *http.Request, key string) (*imagor.Blob, error) {
+func (l *Loader) Get(r *http.Request, key string) (*imagor.Blob, error) {
 	root, name, err := l.resolve(key)
 	if err != nil {
 		return nil, err
@@ -109,6 +114,12 @@ func (l *Loader) Get(_ *http.Request, key string) (*imagor.Blob, error) {
 	}
 	if info.Size() == 0 {
 		return nil, ErrEmptyFile
+	}
+	switch {
+	case rawpreview.IsRaw(name):
+		return rawBlob(root, name, info)
+	case listing.KindOf(name) == listing.KindVideo:
+		return l.videoBlob(r, root, libraryOf(key), name, info)
 	}
 	if err := l.checkFile(root, name, info.Size()); err != nil {
 		return nil, err
@@ -132,6 +143,13 @@ func (l *Loader) checkFile(root *os.Root, name string, size int64) error {
 	}
 	defer file.Close()
 	return checkComplete(file, size)
+}
+
+// libraryOf returns the library id of key, without a version.
+func libraryOf(key string) string {
+	id, _, _ := strings.Cut(key, "/")
+	id, _, _ = strings.Cut(id, VersionSeparator)
+	return id
 }
 
 func (l *Loader) resolve(key string) (*os.Root, string, error) {

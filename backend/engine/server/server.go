@@ -47,6 +47,9 @@ type Limits struct {
 	// PreviewCacheTTL is how long a cached source stays at most. Entries of old file versions
 	// leave when it runs out or earlier, when the byte budget evicts them.
 	PreviewCacheTTL time.Duration
+	// FFmpeg is the ffmpeg executable that grabs the frames of video thumbnails; "" turns
+	// video frames off, and video keys then fail with a message to install ffmpeg.
+	FFmpeg string
 }
 
 // DefaultLimits returns the limits the desktop app runs the engine with.
@@ -82,6 +85,7 @@ type Server struct {
 // paths, because only the desktop app can reach the engine's socket.
 func New(limits Limits, logger *slog.Logger) *Server {
 	loader := rootloader.New()
+	loader.SetFFmpeg(limits.FFmpeg)
 	buckets := s3loader.New()
 	processor := vipsprocessor.NewProcessor(
 		vipsprocessor.WithMaxWidth(limits.MaxSide),

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/imagor-studio/desktop/backend/engine/server"
+	"github.com/imagor-studio/desktop/backend/video"
 )
 
 func main() {
@@ -39,6 +40,7 @@ func run(args []string) error {
 	flags.IntVar(&limits.MaxAnimationFrames, "max-frames", limits.MaxAnimationFrames, "maximum frames of an animated image")
 	previewCacheMiB := flags.Int64("preview-cache-size", limits.PreviewCacheBytes>>20, "memory for decoded sources of preview() frames, in MiB; 0 turns the cache off")
 	flags.DurationVar(&limits.PreviewCacheTTL, "preview-cache-ttl", limits.PreviewCacheTTL, "how long a decoded source stays in the preview cache at most")
+	ffmpeg := flags.String("ffmpeg", "", "ffmpeg executable for video thumbnails: a path, or a name looked up on PATH; \"\" looks up ffmpeg, "+video.Disabled+" turns video thumbnails off")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +57,11 @@ func run(args []string) error {
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	if path, err := video.Locate(*ffmpeg); err != nil {
+		logger.Info("video thumbnails off", "reason", err)
+	} else {
+		limits.FFmpeg = path
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
