@@ -7,6 +7,7 @@ import (
 
 	"github.com/imagor-studio/desktop/backend/secrets"
 	"github.com/imagor-studio/desktop/backend/thumbcache"
+	"github.com/imagor-studio/desktop/backend/video"
 )
 
 // config is the settings the command line gives.
@@ -15,6 +16,7 @@ type config struct {
 	keyring   string
 	cacheSize int64
 	logLevel  slog.Level
+	ffmpeg    string // -ffmpeg: "" looks ffmpeg up on PATH, video.Disabled turns it off
 	paths     []string
 }
 
@@ -29,6 +31,7 @@ func parseFlags(args []string) (config, error) {
 	cacheMiB := flags.Int64("cache-size", thumbcache.DefaultMaxBytes>>20, "maximum size of the thumbnail cache, in MiB")
 	flags.StringVar(&cfg.keyring, "keyring", secrets.ModeAuto, "where the key that protects saved secrets is kept: auto (the OS keychain when one answers, else a file), keychain or file")
 	level := flags.String("log-level", "info", "log level: debug, info, warn or error")
+	flags.StringVar(&cfg.ffmpeg, "ffmpeg", "", "ffmpeg executable for video thumbnails, a path or a name looked up on PATH (default: ffmpeg on PATH; "+video.Disabled+" turns video thumbnails off)")
 	if err := flags.Parse(args); err != nil {
 		return config{}, err
 	}

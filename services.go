@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -19,6 +20,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/sqlite"
 	"github.com/imagor-studio/desktop/backend/thumbcache"
+	"github.com/imagor-studio/desktop/backend/video"
 )
 
 // services is every backend part the window and the headless server share, wired together.
@@ -33,6 +35,7 @@ type services struct {
 	lister    *listing.Lister
 	router    *remote.Router
 	images    *imagehandler.Handler
+	media     *video.Server
 	desktop   *app.App
 	closers   []func() // run by close in reverse order
 }
@@ -59,7 +62,11 @@ func (s *services) open(cfg config) error {
 	}
 	s.closers = append(s.closers, func() { s.cache.Close() })
 
-	s.engine, err = engine.New(engine.Config{Logger: s.logger.With("subsystem", "engine")})
+	ffmpeg := locateFFmpeg(cfg.ffmpeg, s.logger)
+	s.engine, err = engine.New(engine.Config{
+		Logger: s.logger.With("subsystem", "engine"),
+		Args:   []string{"-ffmpeg", cmp.Or(ffmpeg, video.Disabled)},
+	})
 	if err != nil {
 		return err
 	}
@@ -74,6 +81,11 @@ func (s *services) open(cfg config) error {
 	s.libraries = library.NewSet(s.settings.Libraries())
 	s.buckets = s3.NewPool()
 	s.lister = listing.NewLister(2 * time.Second)
+	s.media, err = video.Listen(s.libraries, s.logger.With("subsystem", "media"))
+	if err != nil {
+		return err
+	}
+	s.closers = append(s.closers, func() { s.media.Close() })
 	s.libraries.OnChange(func([]library.Library) {
 		syncEngine(s.engine, s.buckets, s.libraries, s.logger)
 	})
@@ -84,6 +96,8 @@ func (s *services) open(cfg config) error {
 		Buckets:   s.buckets,
 		Settings:  s.settings,
 		Logger:    s.logger,
+		Media:     s.media,
+		FFmpeg:    ffmpeg,
 	})
 	if err := s.desktop.Restore(context.Background()); err != nil {
 		return err
@@ -94,6 +108,22 @@ func (s *services) open(cfg config) error {
 	s.desktop.SetRemote(s.router)
 	s.images = imagehandler.New(s.router, s.cache, s.logger.With("subsystem", "images"))
 	return nil
+}
+
+// locateFFmpeg returns the ffmpeg that grabs video frames, or "" when there is none; the
+// gallery then shows video tiles without a picture.
+func locateFFmpeg(configured string, logger *slog.Logger) string {
+	path, err := video.Locate(configured)
+	switch {
+	case err != nil && configured != "" && configured != video.Disabled:
+		logger.Warn("video thumbnails off: fix -ffmpeg", "ffmpeg", configured, "error", err)
+		return ""
+	case err != nil:
+		logger.Info("video thumbnails off", "reason", err)
+		return ""
+	}
+	logger.Info("video thumbnails on", "ffmpeg", path)
+	return path
 }
 
 // close releases what open acquired, the last first.

@@ -19,6 +19,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
+	"github.com/imagor-studio/desktop/backend/video"
 )
 
 // Services are the backend parts the app calls.
@@ -29,6 +30,8 @@ type Services struct {
 	Buckets   *s3.Pool
 	Settings  *settings.Service
 	Logger    *slog.Logger
+	Media     *video.Server // plays videos in the webview; nil in tests that play none
+	FFmpeg    string        // the ffmpeg the engine grabs video frames with; "" for none
 }
 
 // App holds the Wails context and the start state. It is not bound itself; Bindings returns the
@@ -51,7 +54,7 @@ func New(svc Services) *App {
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}}
+	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}}
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.

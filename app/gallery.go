@@ -12,6 +12,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/rawpreview"
 )
 
 // Gallery is bound to the frontend: libraries, folder listings and the engine's status.
@@ -139,7 +140,7 @@ func (g *Gallery) List(req ListRequest) (ListPage, error) {
 	out := ListPage{Library: req.Library, Path: rel, Total: page.Total, Offset: page.Offset, SelectIndex: page.SelectIndex}
 	out.Entries = make([]Entry, 0, len(page.Entries))
 	for _, e := range page.Entries {
-		out.Entries = append(out.Entries, toEntry(req.Library, e))
+		out.Entries = append(out.Entries, g.app.withMedia(req.Library, toEntry(req.Library, e)))
 	}
 	return out, nil
 }
@@ -181,13 +182,18 @@ func toEntry(libraryID string, e listing.Entry) Entry {
 		Name: e.Name, Path: e.Path, Kind: string(e.Kind), Size: e.Size,
 		ModTime: e.ModTime.UnixMilli(),
 	}
+	if e.Kind == listing.KindVideo {
+		return videoEntry(libraryID, e, out)
+	}
 	if e.Kind != listing.KindImage {
 		return out
 	}
 	key := library.Key(libraryID, e.Path)
 	ext := strings.ToLower(path.Ext(e.Name))
 	animated := ext == ".gif" || ext == ".webp"
-	webviewFormat := animated || ext == ".jpg" || ext == ".jpeg" || ext == ".png"
+	// A RAW file's original is its embedded JPEG preview.
+	out.Raw = rawpreview.IsRaw(e.Name)
+	webviewFormat := animated || out.Raw || ext == ".jpg" || ext == ".jpeg" || ext == ".png"
 	out.Thumbnail = imagehandler.Prefix + imageurl.Thumbnail(key, e.Version, imageurl.ThumbnailSize)
 	out.ThumbnailLarge = imagehandler.Prefix + imageurl.Thumbnail(key, e.Version, imageurl.ThumbnailLargeSize)
 	out.Preview = imagehandler.Prefix + imageurl.Preview(key, e.Version, animated)

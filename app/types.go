@@ -21,6 +21,8 @@ type Entry struct {
 	Preview        string `json:"preview"`
 	Original       string `json:"original"`
 	Meta           string `json:"meta"`
+	// Raw marks a camera RAW file: its picture is the embedded JPEG preview.
+	Raw bool `json:"raw"`
 }
 
 // ListRequest selects a page of a folder.

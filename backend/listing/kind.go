@@ -3,6 +3,8 @@ package listing
 import (
 	"path"
 	"strings"
+
+	"github.com/imagor-studio/desktop/backend/rawpreview"
 )
 
 // Kind is what an entry is, for the gallery.
@@ -28,11 +30,12 @@ var videoExtensions = map[string]bool{
 	".mp4": true, ".m4v": true, ".mov": true, ".webm": true, ".mkv": true,
 }
 
-// KindOf returns the kind of a file from its name.
+// KindOf returns the kind of a file from its name. Camera RAW files are images: the engine
+// shows their embedded JPEG preview.
 func KindOf(name string) Kind {
 	ext := strings.ToLower(path.Ext(name))
 	switch {
-	case imageExtensions[ext]:
+	case imageExtensions[ext] || rawpreview.IsRaw(name):
 		return KindImage
 	case videoExtensions[ext]:
 		return KindVideo

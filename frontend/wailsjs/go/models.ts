@@ -311,6 +311,7 @@ export namespace app {
 	    preview: string;
 	    original: string;
 	    meta: string;
+	    raw: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Entry(source);
@@ -328,6 +329,7 @@ export namespace app {
 	        this.preview = source["preview"];
 	        this.original = source["original"];
 	        this.meta = source["meta"];
+	        this.raw = source["raw"];
 	    }
 	}
 	export class KeyStatus {
@@ -444,6 +446,22 @@ export namespace app {
 	        this.path = source["path"];
 	        this.select = source["select"];
 	        this.edit = source["edit"];
+	    }
+	}
+	export class MediaStatus {
+	    ffmpeg: boolean;
+	    ffmpegMessage: string;
+	    rawPreviewNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MediaStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ffmpeg = source["ffmpeg"];
+	        this.ffmpegMessage = source["ffmpegMessage"];
+	        this.rawPreviewNote = source["rawPreviewNote"];
 	    }
 	}
 	export class PathPart {
