@@ -28,7 +28,12 @@ func main() {
 // run opens the window, or runs the headless server for "serve". The window and the server wire
 // the same services (services.go).
 func run(args []string) error {
-	cfg, err := parseFlags(args)
+	parse := parseFlags
+	serve := len(args) > 0 && args[0] == "serve"
+	if serve {
+		parse, args = parseServeFlags, args[1:]
+	}
+	cfg, err := parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -43,6 +48,10 @@ func run(args []string) error {
 		}
 		defer os.RemoveAll(dir)
 		cfg.dataDir, cfg.keyring = dir, secrets.ModeFile
+	}
+
+	if serve {
+		return runServe(cfg, logger)
 	}
 
 	svc, err := openServices(cfg, logger)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/imagor-studio/desktop/app"
+	"github.com/imagor-studio/desktop/backend/api"
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
@@ -108,6 +109,14 @@ func (s *services) open(cfg config) error {
 	s.desktop.SetRemote(s.router)
 	s.images = imagehandler.New(s.router, s.cache, s.logger.With("subsystem", "images"))
 	return nil
+}
+
+// apiServices returns the parts the GraphQL API calls: the same instances as the window's.
+func (s *services) apiServices() *api.Services {
+	return &api.Services{
+		Libraries: s.libraries, Lister: s.lister, Engine: s.engine, Buckets: s.buckets,
+		Settings: s.settings, Images: s.images, Router: s.router, Logger: s.logger.With("subsystem", "api"),
+	}
 }
 
 // locateFFmpeg returns the ffmpeg that grabs video frames, or "" when there is none; the

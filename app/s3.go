@@ -2,12 +2,12 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"time"
 
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
 	"github.com/imagor-studio/desktop/backend/s3"
+	"github.com/imagor-studio/desktop/backend/source"
 )
 
 // s3TestTimeout bounds the connection test before an S3 library is saved.
@@ -58,51 +58,15 @@ func (g *Gallery) AddS3Library(in S3Input) (Library, error) {
 
 // source returns where the library's folders are read from: its open folder, or its bucket.
 func (a *App) source(id string) (listing.Source, error) {
-	lib, err := a.svc.Libraries.Get(id)
-	if err != nil {
-		return nil, err
-	}
-	if lib.Kind == library.KindS3 {
-		client, err := a.svc.Buckets.Client(id)
-		if err != nil {
-			return nil, err
-		}
-		return client.Source(), nil
-	}
-	root, err := a.svc.Libraries.Root(id)
-	if err != nil {
-		return nil, err
-	}
-	return listing.RootSource{Root: root}, nil
+	return a.resolver().Listing(id)
 }
 
 // fileVersion returns the version of a file in a library and, for a folder library, its
 // absolute path ("" for an S3 object, which has none on this disk).
 func (a *App) fileVersion(libraryID, rel string) (string, string, error) {
-	lib, err := a.svc.Libraries.Get(libraryID)
-	if err != nil {
-		return "", "", err
-	}
-	if lib.Kind == library.KindS3 {
-		client, err := a.svc.Buckets.Client(libraryID)
-		if err != nil {
-			return "", "", err
-		}
-		ctx, cancel := context.WithTimeout(a.context(), s3TestTimeout)
-		defer cancel()
-		entry, err := client.Stat(ctx, rel)
-		if err != nil {
-			return "", "", err
-		}
-		return entry.Version, "", nil
-	}
-	root, err := a.svc.Libraries.Root(libraryID)
-	if err != nil {
-		return "", "", err
-	}
-	info, err := root.Stat(rel)
-	if err != nil {
-		return "", "", err
-	}
-	return listing.Version(info), filepath.Join(lib.Path, filepath.FromSlash(rel)), nil
+	return a.resolver().FileVersion(a.context(), libraryID, rel)
+}
+
+func (a *App) resolver() source.Resolver {
+	return source.Resolver{Libraries: a.svc.Libraries, Buckets: a.svc.Buckets}
 }

@@ -172,19 +172,7 @@ func (s *Service) AppSecret(ctx context.Context, name string) (string, error) {
 	if !errors.Is(err, sqlite.ErrNotFound) && !errors.Is(err, secrets.ErrUndecryptable) {
 		return "", err
 	}
-	value := make([]byte, 32)
-	if _, err := rand.Read(value); err != nil {
-		return "", fmt.Errorf("generate %s: %w", name, err)
-	}
-	secret := hex.EncodeToString(value)
-	sealed, sealErr := s.box.Seal([]byte(secret), "app_secrets", "value", name)
-	if sealErr != nil {
-		return "", sealErr
-	}
-	if err := s.db.SetAppSecret(ctx, name, sealed); err != nil {
-		return "", err
-	}
-	return secret, nil
+	return s.newAppSecret(ctx, name)
 }
 
 func validate(in ProfileInput) error {
