@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Markers around the part of docs/benchmarks.md the harness writes. Everything outside them is
+// kept as it is.
+const (
+	markStart = "<!-- bench:start: written by `go tool task bench` from benchmarks.json; edit outside the markers -->"
+	markEnd   = "<!-- bench:end -->"
+)
+
+// writeReport writes benchmarks.json, benchmarks.svg and the harness section of benchmarks.md
+// into opts.outDir.
+func writeReport(opts options, r Report, logger *slog.Logger) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode report: %w", err)
+	}
+	if err := writeFile(filepath.Join(opts.outDir, "benchmarks.json"), append(data, '\n')); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(opts.outDir, "benchmarks.svg"), []byte(renderChart(r))); err != nil {
+		return err
+	}
+	mdPath := filepath.Join(opts.outDir, "benchmarks.md")
+	old, err := os.ReadFile(mdPath)
+	if err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("read %s: %w", mdPath, err)
+	}
+	if err := writeFile(mdPath, []byte(spliceSection(string(old), renderMarkdown(r)))); err != nil {
+		return err
+	}
+	logger.Info("report written", "folder", opts.outDir, "app_over_floor", r.AppOverFloor,
+		"app_over_sharp", r.AppOverSharp, "app_over_imagor", r.AppOverImagor)
+	if len(r.Failures) > 0 {
+		return fmt.Errorf("%d passes failed, first: %s", len(r.Failures), r.Failures[0])
+	}
+	return nil
+}
+
+// writeFile writes data through a temp file and a rename, so a reader never sees half a report.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// spliceSection puts section between the markers of doc. A document without markers gets the
+// section before its first "## " heading, or at its end.
+func spliceSection(doc, section string) string {
+	block := markStart + "\n\n" + strings.TrimSpace(section) + "\n\n" + markEnd
+	if start := strings.Index(doc, markStart); start >= 0 {
+		if end := strings.Index(doc[start:], markEnd); end >= 0 {
+			return doc[:start] + block + doc[start+end+len(markEnd):]
+		}
+	}
+	if doc == "" {
+		return "# Benchmarks\n\n" + block + "\n"
+	}
+	if i := strings.Index(doc, "\n## "); i >= 0 {
+		return doc[:i+1] + block + "\n\n" + doc[i+1:]
+	}
+	return strings.TrimRight(doc, "\n") + "\n\n" + block + "\n"
+}
+
+// renderMarkdown renders the harness section of docs/benchmarks.md.
+func renderMarkdown(r Report) string {
+	var b strings.Builder
+	conc := concurrencies()[len(concurrencies())-1]
+	fmt.Fprintf(&b, "## The app against sharp, the libvips floor and plain imagor (`go tool task bench`)\n\n")
+	fmt.Fprintf(&b, "Commit %s, %s, %d rounds, every peer on the same files in turn within each round. "+
+		"Machine: %s, %d CPUs, %.0f GiB, %s, %s; load average %s before and %s after the %.0f s run.\n\n",
+		r.Commit, r.Date, r.Rounds, r.Machine.CPU, r.Machine.CPUs, r.Machine.MemoryGiB, r.Machine.OS,
+		r.Machine.Go, formatLoad(r.Machine.LoadBefore), formatLoad(r.Machine.LoadAfter), r.Machine.Seconds)
+	b.WriteString(corpusLine(r) + "\n\n")
+	fmt.Fprintf(&b, "Cold 256 px WebP q80 thumbnails of the 12 MP set at %d requests in flight: the app "+
+		"(disk cache on) makes **%.2f ×** the images per second of the floor, **%.2f ×** sharp's and "+
+		"**%.2f ×** plain imagor's.\n\n", conc, r.AppOverFloor, r.AppOverSharp, r.AppOverImagor)
+	b.WriteString("![Thumbnails per second](benchmarks.svg)\n\n")
+	b.WriteString("Peers:\n\n")
+	for _, p := range r.Peers {
+		fmt.Fprintf(&b, "- `%s`: %s\n", p.Name, p.Description)
+	}
+	b.WriteString("\nImages per second are the median over rounds (range in brackets); latencies pool every " +
+		"image of every round; peak RSS is the highest VmHWM of the peer's processes (the engine for " +
+		"the app, node for sharp, the C program, the imagor server) over the rounds; CPU is the " +
+		"processes' user plus system time per image.\n")
+	for _, set := range r.Corpus.Sets {
+		for _, s := range specs {
+			writeTable(&b, r, set.Name, s.Name)
+		}
+	}
+	writeGallery(&b, r)
+	if len(r.Failures) > 0 {
+		b.WriteString("\nFailed passes:\n\n")
+		for _, f := range r.Failures {
+			fmt.Fprintf(&b, "- %s\n", f)
+		}
+	}
+	return b.String()
+}
+
+func corpusLine(r Report) string {
+	var parts []string
+	for _, s := range r.Corpus.Sets {
+		parts = append(parts, fmt.Sprintf("`%s` %d files, %.0f MiB", s.Name, s.Files, s.MiB))
+	}
+	return "Corpus (digest " + shortDigest(r.Corpus.Digest) + "): " + strings.Join(parts, "; ") +
+		". `photos-12mp` is generated 4000 x 3000 JPEG q90, `wallpapers` Debian's plasma-workspace-wallpapers " +
+		"photographs (JPEG and PNG up to 5120 x 2880), `formats` PNG with alpha (2000 x 1500), " +
+		"AVIF (2400 x 1600) and a 12-frame 480 x 270 GIF."
+}
+
+func shortDigest(d string) string {
+	if len(d) > 12 {
+		return d[:12]
+	}
+	return d
+}
+
+func formatLoad(load []float64) string {
+	if len(load) == 0 {
+		return "unknown"
+	}
+	parts := make([]string, len(load))
+	for i, v := range load {
+		parts[i] = fmt.Sprintf("%.2f", v)
+	}
+	return strings.Join(parts, " / ")
+}
+
+func writeTable(b *strings.Builder, r Report, set, spec string) {
+	var rows []Figure
+	for _, f := range r.Figures {
+		if f.Set == set && f.Spec == spec {
+			rows = append(rows, f)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n### %s, %s\n\n", set, spec)
+	b.WriteString("| peer | in flight | images/s | p50 ms | p95 ms | peak RSS MiB | CPU ms/image | KiB/image | × floor |\n")
+	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	for _, f := range rows {
+		rss, cpu := "–", "–"
+		if f.PeakRSSMiB > 0 {
+			rss, cpu = fmt.Sprintf("%.0f", f.PeakRSSMiB), fmt.Sprintf("%.1f", f.CPUMsPerImg)
+		}
+		overFloor := "–"
+		if base, ok := r.find("floor", f.Set, f.Spec, f.Concurrency); ok && base.ImagesPerSec.Median > 0 {
+			overFloor = fmt.Sprintf("%.2f", f.ImagesPerSec.Median/base.ImagesPerSec.Median)
+		}
+		fmt.Fprintf(b, "| %s | %d | %.1f (%.1f–%.1f) | %.1f | %.1f | %s | %s | %.1f | %s |\n",
+			f.Peer, f.Concurrency, f.ImagesPerSec.Median, f.ImagesPerSec.Min, f.ImagesPerSec.Max,
+			f.P50Ms, f.P95Ms, rss, cpu, f.OutputKiB, overFloor)
+	}
+}
+
+func writeGallery(b *strings.Builder, r Report) {
+	if r.Gallery.WarmPageMs != nil {
+		w := r.Gallery.WarmPageMs
+		fmt.Fprintf(b, "\nA gallery page of %d cached 256 px thumbnails through the app's image handler, "+
+			"%d requests in flight, engine stopped: %.1f ms median (%.1f–%.1f) over the rounds.\n",
+			warmPageSize, r.Machine.CPUs, w.Median, w.Min, w.Max)
+	}
+	if len(r.Gallery.Listing) > 0 {
+		b.WriteString("\nListing a folder (`go test -bench . ./backend/listing`, three iterations each):\n\n")
+		b.WriteString("| benchmark | entries | ms per listing |\n| --- | ---: | ---: |\n")
+		for _, l := range r.Gallery.Listing {
+			fmt.Fprintf(b, "| %s | %d | %.3f |\n", l.Name, l.Entries, l.Ms)
+		}
+	}
+}

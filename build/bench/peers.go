@@ -1,0 +1,77 @@
+package main
+
+import (
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+)
+
+// peerDescriptions says what each peer runs, for the report.
+var peerDescriptions = map[string]string{
+	"app":         "the app's image handler with the disk cache on, every request a new URL, on the real engine process",
+	"app-nocache": "the app's image handler with the disk cache off, on the real engine process",
+	"app-warm":    "the app's image handler reading the disk cache, with the engine stopped",
+	"serve":       "imagor-studio serve over HTTP on loopback",
+	"sharp":       "sharp 0.35.5 (libvips 8.18.7 from @img/sharp-libvips 1.3.4) in Node.js, resize fit inside",
+	"floor":       "vips_thumbnail + vips_webpsave_buffer from C on the bundled libvips 8.18.7",
+	"imagor":      "a plain imagor 1.9.4 server over HTTP on loopback, its default flags",
+}
+
+// availablePeers returns the peers the harness runs, in the order of the report. The serve peer
+// runs only when the app build has a serve mode.
+func availablePeers(opts options, c corpus, logger *slog.Logger) []peer {
+	engineExe := engineExecutable(opts.root)
+	peers := []peer{
+		&appPeer{label: "app", cache: true, engineExe: engineExe},
+		&appPeer{label: "app-nocache", engineExe: engineExe},
+		&appPeer{label: "app-warm", cache: true, warm: true, engineExe: engineExe},
+	}
+	if p := servePeer(opts.root, logger); p != nil {
+		peers = append(peers, p)
+	}
+	sharpDir := filepath.Join(opts.root, "build", "bench", "sharp")
+	peers = append(peers,
+		&linePeer{label: "sharp", dir: sharpDir, args: func() []string { return []string{"node", "runner.mjs"} }},
+		&linePeer{label: "floor", args: func() []string {
+			return []string{floorExecutable(opts.root), "serve", strconv.Itoa(runtime.NumCPU())}
+		}},
+		imagorPeer(filepath.Join(opts.root, "build", "tools", "imagor-server")),
+	)
+	return peers
+}
+
+// missingTools returns the executables and folders the peers need that are not there.
+func missingTools(root string) []string {
+	var missing []string
+	for _, p := range []string{
+		engineExecutable(root),
+		filepath.Join(root, "build", "tools", "imagor-server"),
+		floorExecutable(root),
+		filepath.Join(root, "build", "bench", "sharp", "node_modules", "sharp"),
+	} {
+		if _, err := os.Stat(p); err != nil {
+			missing = append(missing, p)
+		}
+	}
+	return missing
+}
+
+// servePeer returns the peer for imagor-studio serve, or nil while the app has no serve mode.
+func servePeer(root string, logger *slog.Logger) peer {
+	logger.Info("serve peer not run: imagor-studio has no serve mode in this build")
+	return nil
+}
+
+func engineExecutable(root string) string {
+	return filepath.Join(root, "build", "bin", "imagor-studio-engine")
+}
+
+func peerInfos(peers []peer) []PeerInfo {
+	out := make([]PeerInfo, len(peers))
+	for i, p := range peers {
+		out[i] = PeerInfo{Name: p.name(), Description: peerDescriptions[p.name()]}
+	}
+	return out
+}
