@@ -14,6 +14,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/menu"
 
 	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/fileops"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
 	"github.com/imagor-studio/desktop/backend/remote"
@@ -30,8 +31,9 @@ type Services struct {
 	Buckets   *s3.Pool
 	Settings  *settings.Service
 	Logger    *slog.Logger
-	Media     *video.Server // plays videos in the webview; nil in tests that play none
-	FFmpeg    string        // the ffmpeg the engine grabs video frames with; "" for none
+	Files     *fileops.Service // file operations; New makes one over Libraries and Buckets when nil
+	Media     *video.Server    // plays videos in the webview; nil in tests that play none
+	FFmpeg    string           // the ffmpeg the engine grabs video frames with; "" for none
 }
 
 // App holds the Wails context and the start state. It is not bound itself; Bindings returns the
@@ -49,12 +51,19 @@ type App struct {
 
 // New returns an App over svc.
 func New(svc Services) *App {
+	if svc.Files == nil {
+		logger := svc.Logger
+		if logger == nil {
+			logger = slog.New(slog.DiscardHandler)
+		}
+		svc.Files = fileops.New(svc.Libraries, svc.Buckets, logger.With("subsystem", "files"))
+	}
 	return &App{svc: svc, ctx: context.Background(), start: StartState{Platform: runtime.GOOS}}
 }
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}}
+	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}, newFiles(a)}
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.

@@ -72,11 +72,12 @@ func (e *Error) Unwrap() []error {
 
 // Errors that the operations wrap in a Failure's Err.
 var (
-	ErrExists    = errors.New("already exists")
-	ErrCancelled = errors.New("cancelled")
-	ErrInvalid   = errors.New("invalid argument")
-	ErrNoS3      = errors.New("not supported for S3 libraries")
-	ErrMismatch  = errors.New("the copy differs from the original")
+	ErrExists      = errors.New("already exists")
+	ErrCancelled   = errors.New("cancelled")
+	ErrInvalid     = errors.New("invalid argument")
+	ErrNoS3        = errors.New("not supported for S3 libraries")
+	ErrUnsupported = errors.New("not supported on this platform")
+	ErrMismatch    = errors.New("the copy differs from the original")
 )
 
 // failures collects the Failures of one operation.
@@ -125,7 +126,7 @@ func classify(err error) (Code, string) {
 		return CodeInvalid, ""
 	case errors.Is(err, trash.ErrNoTrash), errors.Is(err, trash.ErrUnsupported):
 		return CodeNoTrash, "delete it permanently instead"
-	case errors.Is(err, ErrNoS3):
+	case errors.Is(err, ErrNoS3), errors.Is(err, ErrUnsupported):
 		return CodeUnsupported, ""
 	case errors.As(err, &errno) && errno == syscall.ENOSPC:
 		return CodeNoSpace, "free some space on the destination and try again"
