@@ -332,6 +332,80 @@ export namespace app {
 	        this.raw = source["raw"];
 	    }
 	}
+	export class FileFailure {
+	    path: string;
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileFailure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class FileRequest {
+	    op: string;
+	    library: string;
+	    paths: string[];
+	    to: string;
+	    toLibrary: string;
+	    clash: string;
+	    clashes: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.library = source["library"];
+	        this.paths = source["paths"];
+	        this.to = source["to"];
+	        this.toLibrary = source["toLibrary"];
+	        this.clash = source["clash"];
+	        this.clashes = source["clashes"];
+	    }
+	}
+	export class FileResult {
+	    paths: string[];
+	    failures: FileFailure[];
+	    undo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
+	        this.failures = this.convertValues(source["failures"], FileFailure);
+	        this.undo = source["undo"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class KeyStatus {
 	    source: string;
 	    warning: string;
@@ -630,6 +704,44 @@ export namespace app {
 	        this.open = this.convertValues(source["open"], Location);
 	        this.platform = source["platform"];
 	        this.errors = source["errors"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UndoResult {
+	    paths: string[];
+	    failures: FileFailure[];
+	    undo: string;
+	    kind: string;
+	    library: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
+	        this.failures = this.convertValues(source["failures"], FileFailure);
+	        this.undo = source["undo"];
+	        this.kind = source["kind"];
+	        this.library = source["library"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
