@@ -12,6 +12,7 @@ import (
 	"github.com/imagor-studio/desktop/app"
 	"github.com/imagor-studio/desktop/backend/api"
 	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/fileops"
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
@@ -36,6 +37,7 @@ type services struct {
 	lister    *listing.Lister
 	router    *remote.Router
 	images    *imagehandler.Handler
+	files     *fileops.Service // shared by the window and the API, so undo covers both
 	media     *video.Server
 	desktop   *app.App
 	closers   []func() // run by close in reverse order
@@ -90,7 +92,9 @@ func (s *services) open(cfg config) error {
 	s.libraries.OnChange(func([]library.Library) {
 		syncEngine(s.engine, s.buckets, s.libraries, s.logger)
 	})
+	s.files = fileops.New(s.libraries, s.buckets, s.logger.With("subsystem", "files"))
 	s.desktop = app.New(app.Services{
+		Files:     s.files,
 		Libraries: s.libraries,
 		Lister:    s.lister,
 		Engine:    s.engine,
@@ -115,7 +119,8 @@ func (s *services) open(cfg config) error {
 func (s *services) apiServices() *api.Services {
 	return &api.Services{
 		Libraries: s.libraries, Lister: s.lister, Engine: s.engine, Buckets: s.buckets,
-		Settings: s.settings, Images: s.images, Router: s.router, Logger: s.logger.With("subsystem", "api"),
+		Settings: s.settings, Images: s.images, Router: s.router, Files: s.files,
+		Logger: s.logger.With("subsystem", "api"),
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 
 	"github.com/imagor-studio/desktop/backend/api"
 	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/fileops"
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
@@ -98,6 +99,7 @@ func newHarness(t *testing.T, cfg api.Config) *harness {
 	svc := &api.Services{
 		Libraries: libs, Lister: listing.NewLister(0), Engine: eng, Buckets: buckets, Settings: prefs,
 		Images: imagehandler.New(router, cache, logger), Router: router, Logger: logger,
+		Files: fileops.New(libs, buckets, logger),
 	}
 	if cfg.Token == "" {
 		cfg.Token = testToken
@@ -258,3 +260,5 @@ func photoFolder(t testing.TB) string {
 }
 
 func hostPort(port int) string { return "127.0.0.1:" + strconv.Itoa(port) }
+
+func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/imagor-studio/desktop/backend/engine"
+	"github.com/imagor-studio/desktop/backend/fileops"
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
@@ -29,6 +30,9 @@ type Services struct {
 	// request of the API goes through it.
 	Images http.Handler
 	Router *remote.Router // may be nil; told to re-check servers when profiles change
+	// Files does the file operations; the window's bound methods use the same instance, so
+	// undo reverts the last operation of either.
+	Files  *fileops.Service
 	Logger *slog.Logger
 }
 
@@ -76,4 +80,3 @@ func (w *bufferedResponse) Write(p []byte) (int, error) {
 	w.wrote = true
 	return w.body.Write(p)
 }
-

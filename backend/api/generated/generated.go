@@ -87,17 +87,26 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AddLibrary           func(childComplexity int, path string) int
 		AddS3Library         func(childComplexity int, input model.S3Input) int
+		Copy                 func(childComplexity int, library string, paths []string, to string, toLibrary *string, onClash *model.Clash) int
+		CreateFolder         func(childComplexity int, library string, path string) int
+		Delete               func(childComplexity int, library string, paths []string) int
 		DeleteProfile        func(childComplexity int, id string) int
 		DiscardEditorSession func(childComplexity int, library string, path string) int
+		Duplicate            func(childComplexity int, library string, paths []string) int
 		Export               func(childComplexity int, library string, path string, ops *string, target string, replaceOriginal *bool) int
+		ImportFiles          func(childComplexity int, library string, folder string, sources []string, onClash *model.Clash) int
 		MarkOpened           func(childComplexity int, library string, path string) int
+		Move                 func(childComplexity int, library string, paths []string, to string, toLibrary *string, onClash *model.Clash) int
 		MoveLibrary          func(childComplexity int, id string, index int) int
 		RemoveLibrary        func(childComplexity int, id string) int
+		Rename               func(childComplexity int, library string, path string, newName string) int
 		RenameLibrary        func(childComplexity int, id string, name string) int
 		SaveEditorSession    func(childComplexity int, library string, path string, state any) int
 		SaveProfile          func(childComplexity int, input model.ProfileInput) int
 		SetPreference        func(childComplexity int, name string, value any) int
 		TestS3               func(childComplexity int, input model.S3Input) int
+		Trash                func(childComplexity int, library string, paths []string) int
+		Undo                 func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -135,6 +144,7 @@ type ComplexityRoot struct {
 		RecentFiles   func(childComplexity int, first *int) int
 		RemoteStatus  func(childComplexity int) int
 		Server        func(childComplexity int) int
+		UndoLabel     func(childComplexity int) int
 	}
 
 	RecentFile struct {
@@ -159,6 +169,12 @@ type ComplexityRoot struct {
 		URL    func(childComplexity int) int
 		Unsafe func(childComplexity int) int
 	}
+
+	UndoResult struct {
+		Kind    func(childComplexity int) int
+		Library func(childComplexity int) int
+		Paths   func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -181,6 +197,15 @@ type MutationResolver interface {
 	SaveEditorSession(ctx context.Context, library string, path string, state any) (*model.EditorSession, error)
 	DiscardEditorSession(ctx context.Context, library string, path string) (bool, error)
 	Export(ctx context.Context, library string, path string, ops *string, target string, replaceOriginal *bool) (string, error)
+	CreateFolder(ctx context.Context, library string, path string) (string, error)
+	Rename(ctx context.Context, library string, path string, newName string) (string, error)
+	Move(ctx context.Context, library string, paths []string, to string, toLibrary *string, onClash *model.Clash) ([]string, error)
+	Copy(ctx context.Context, library string, paths []string, to string, toLibrary *string, onClash *model.Clash) ([]string, error)
+	Duplicate(ctx context.Context, library string, paths []string) ([]string, error)
+	Trash(ctx context.Context, library string, paths []string) ([]string, error)
+	Delete(ctx context.Context, library string, paths []string) ([]string, error)
+	ImportFiles(ctx context.Context, library string, folder string, sources []string, onClash *model.Clash) ([]string, error)
+	Undo(ctx context.Context) (*model.UndoResult, error)
 	SaveProfile(ctx context.Context, input model.ProfileInput) (*model.Profile, error)
 	DeleteProfile(ctx context.Context, id string) (string, error)
 	SetPreference(ctx context.Context, name string, value any) (any, error)
@@ -197,6 +222,7 @@ type QueryResolver interface {
 	EditorSession(ctx context.Context, library string, path string) (*model.EditorSession, error)
 	KeyStatus(ctx context.Context) (*model.KeyStatus, error)
 	About(ctx context.Context) (*model.About, error)
+	UndoLabel(ctx context.Context) (string, error)
 	Server(ctx context.Context) (*model.ServerInfo, error)
 }
 
@@ -414,6 +440,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddS3Library(childComplexity, args["input"].(model.S3Input)), true
+	case "Mutation.copy":
+		if e.ComplexityRoot.Mutation.Copy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_copy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Copy(childComplexity, args["library"].(string), args["paths"].([]string), args["to"].(string), args["toLibrary"].(*string), args["onClash"].(*model.Clash)), true
+	case "Mutation.createFolder":
+		if e.ComplexityRoot.Mutation.CreateFolder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFolder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFolder(childComplexity, args["library"].(string), args["path"].(string)), true
+	case "Mutation.delete":
+		if e.ComplexityRoot.Mutation.Delete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_delete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Delete(childComplexity, args["library"].(string), args["paths"].([]string)), true
 	case "Mutation.deleteProfile":
 		if e.ComplexityRoot.Mutation.DeleteProfile == nil {
 			break
@@ -436,6 +495,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DiscardEditorSession(childComplexity, args["library"].(string), args["path"].(string)), true
+	case "Mutation.duplicate":
+		if e.ComplexityRoot.Mutation.Duplicate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_duplicate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Duplicate(childComplexity, args["library"].(string), args["paths"].([]string)), true
 	case "Mutation.export":
 		if e.ComplexityRoot.Mutation.Export == nil {
 			break
@@ -447,6 +517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Export(childComplexity, args["library"].(string), args["path"].(string), args["ops"].(*string), args["target"].(string), args["replaceOriginal"].(*bool)), true
+	case "Mutation.importFiles":
+		if e.ComplexityRoot.Mutation.ImportFiles == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importFiles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportFiles(childComplexity, args["library"].(string), args["folder"].(string), args["sources"].([]string), args["onClash"].(*model.Clash)), true
 	case "Mutation.markOpened":
 		if e.ComplexityRoot.Mutation.MarkOpened == nil {
 			break
@@ -458,6 +539,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkOpened(childComplexity, args["library"].(string), args["path"].(string)), true
+	case "Mutation.move":
+		if e.ComplexityRoot.Mutation.Move == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_move_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Move(childComplexity, args["library"].(string), args["paths"].([]string), args["to"].(string), args["toLibrary"].(*string), args["onClash"].(*model.Clash)), true
 	case "Mutation.moveLibrary":
 		if e.ComplexityRoot.Mutation.MoveLibrary == nil {
 			break
@@ -480,6 +572,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveLibrary(childComplexity, args["id"].(string)), true
+	case "Mutation.rename":
+		if e.ComplexityRoot.Mutation.Rename == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rename_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Rename(childComplexity, args["library"].(string), args["path"].(string), args["newName"].(string)), true
 	case "Mutation.renameLibrary":
 		if e.ComplexityRoot.Mutation.RenameLibrary == nil {
 			break
@@ -535,6 +638,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.TestS3(childComplexity, args["input"].(model.S3Input)), true
+	case "Mutation.trash":
+		if e.ComplexityRoot.Mutation.Trash == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_trash_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Trash(childComplexity, args["library"].(string), args["paths"].([]string)), true
+	case "Mutation.undo":
+		if e.ComplexityRoot.Mutation.Undo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.Undo(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -715,6 +835,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Server(childComplexity), true
+	case "Query.undoLabel":
+		if e.ComplexityRoot.Query.UndoLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.UndoLabel(childComplexity), true
 
 	case "RecentFile.available":
 		if e.ComplexityRoot.RecentFile.Available == nil {
@@ -802,6 +928,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServerInfo.Unsafe(childComplexity), true
+
+	case "UndoResult.kind":
+		if e.ComplexityRoot.UndoResult.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UndoResult.Kind(childComplexity), true
+	case "UndoResult.library":
+		if e.ComplexityRoot.UndoResult.Library == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UndoResult.Library(childComplexity), true
+	case "UndoResult.paths":
+		if e.ComplexityRoot.UndoResult.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UndoResult.Paths(childComplexity), true
 
 	}
 	return 0, false
@@ -916,6 +1061,55 @@ type EditorSession {
   version: String!
   "The file changed since the state was saved."
   stale: Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../schema/files.graphqls", Input: `extend type Query {
+  "What undo would revert (\"Move of 3 items\"), or \"\" when nothing can be undone."
+  undoLabel: String!
+}
+
+# File operations. Each returns the resulting paths of what worked; each path that failed is an
+# error in the response's errors with extensions.code (NOT_FOUND, EXISTS, OUTSIDE_LIBRARY,
+# PERMISSION, NO_SPACE, CANCELLED, INVALID_ARGUMENT, NO_TRASH, UNSUPPORTED or FAILED) and
+# extensions.path, while the other paths go on.
+extend type Mutation {
+  "Makes the folder at path (its parent must exist) and returns its path."
+  createFolder(library: ID!, path: String!): String!
+  "Gives the entry at path the name newName in the same folder and returns its new path."
+  rename(library: ID!, path: String!, newName: String!): String!
+  "Moves paths into the folder to (of toLibrary, when given) and returns their new paths."
+  move(library: ID!, paths: [String!]!, to: String!, toLibrary: ID, onClash: Clash = FAIL): [String!]!
+  "Copies paths, folders with their content, into the folder to and returns the copies' paths."
+  copy(library: ID!, paths: [String!]!, to: String!, toLibrary: ID, onClash: Clash = FAIL): [String!]!
+  "Copies each path beside itself as \"name (1).ext\" and returns the copies' paths."
+  duplicate(library: ID!, paths: [String!]!): [String!]!
+  "Moves paths to the OS trash and returns those that went there."
+  trash(library: ID!, paths: [String!]!): [String!]!
+  "Removes paths for good, folders with their content. It cannot be undone."
+  delete(library: ID!, paths: [String!]!): [String!]!
+  "Copies files and folders at absolute OS paths into folder of the library; sources are only read."
+  importFiles(library: ID!, folder: String!, sources: [String!]!, onClash: Clash = FAIL): [String!]!
+  "Reverts the last trash, rename or move."
+  undo: UndoResult!
+}
+
+"What to do when the destination name is taken."
+enum Clash {
+  "Fail that path with EXISTS."
+  FAIL
+  REPLACE
+  "Add \" (1)\", \" (2)\", … before the extension."
+  KEEP_BOTH
+  "Leave that path out, without an error."
+  SKIP
+}
+
+type UndoResult {
+  "trash, rename or move"
+  kind: String!
+  "The library the paths are in now."
+  library: ID!
+  paths: [String!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/library.graphqls", Input: `"Any JSON value: an object, array, string, number, boolean or null."
@@ -1339,6 +1533,18 @@ func (ec *executionContext) childFields_ServerInfo(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ServerInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_UndoResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_UndoResult_kind(ctx, field)
+	case "library":
+		return ec.fieldContext_UndoResult_library(ctx, field)
+	case "paths":
+		return ec.fieldContext_UndoResult_paths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UndoResult", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -1483,6 +1689,74 @@ func (ec *executionContext) field_Mutation_addS3Library_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_copy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "toLibrary",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toLibrary"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "onClash",
+		func(ctx context.Context, v any) (*model.Clash, error) {
+			return ec.unmarshalOClash2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐClash(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["onClash"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createFolder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "path",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["path"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteProfile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1494,6 +1768,28 @@ func (ec *executionContext) field_Mutation_deleteProfile_args(ctx context.Contex
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_delete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
 	return args, nil
 }
 
@@ -1516,6 +1812,28 @@ func (ec *executionContext) field_Mutation_discardEditorSession_args(ctx context
 		return nil, err
 	}
 	args["path"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_duplicate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
 	return args, nil
 }
 
@@ -1565,6 +1883,44 @@ func (ec *executionContext) field_Mutation_export_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_importFiles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "folder",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["folder"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "onClash",
+		func(ctx context.Context, v any) (*model.Clash, error) {
+			return ec.unmarshalOClash2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐClash(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["onClash"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_markOpened_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1609,6 +1965,52 @@ func (ec *executionContext) field_Mutation_moveLibrary_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_move_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "toLibrary",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toLibrary"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "onClash",
+		func(ctx context.Context, v any) (*model.Clash, error) {
+			return ec.unmarshalOClash2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐClash(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["onClash"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_removeLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1642,6 +2044,36 @@ func (ec *executionContext) field_Mutation_renameLibrary_args(ctx context.Contex
 		return nil, err
 	}
 	args["name"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rename_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "path",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["path"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "newName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["newName"] = arg2
 	return args, nil
 }
 
@@ -1722,6 +2154,28 @@ func (ec *executionContext) field_Mutation_testS3_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_trash_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
 	return args, nil
 }
 
@@ -3079,6 +3533,390 @@ func (ec *executionContext) fieldContext_Mutation_export(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createFolder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFolder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFolder(ctx, fc.Args["library"].(string), fc.Args["path"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFolder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFolder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rename(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Rename(ctx, fc.Args["library"].(string), fc.Args["path"].(string), fc.Args["newName"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rename(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rename_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_move(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_move(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Move(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string), fc.Args["to"].(string), fc.Args["toLibrary"].(*string), fc.Args["onClash"].(*model.Clash))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_move(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_move_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_copy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_copy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Copy(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string), fc.Args["to"].(string), fc.Args["toLibrary"].(*string), fc.Args["onClash"].(*model.Clash))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_copy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_copy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_duplicate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_duplicate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Duplicate(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_duplicate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_duplicate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_trash(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_trash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Trash(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_trash(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_trash_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_delete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_delete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Delete(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_delete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_delete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importFiles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importFiles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportFiles(ctx, fc.Args["library"].(string), fc.Args["folder"].(string), fc.Args["sources"].([]string), fc.Args["onClash"].(*model.Clash))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importFiles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importFiles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_undo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_undo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().Undo(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UndoResult) graphql.Marshaler {
+			return ec.marshalNUndoResult2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐUndoResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_undo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UndoResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_saveProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3928,6 +4766,29 @@ func (ec *executionContext) fieldContext_Query_about(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_undoLabel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_undoLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().UndoLabel(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_undoLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
+}
+
 func (ec *executionContext) _Query_server(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4356,6 +5217,75 @@ func (ec *executionContext) _ServerInfo_unsafe(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ServerInfo_unsafe(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServerInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UndoResult_kind(ctx context.Context, field graphql.CollectedField, obj *model.UndoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UndoResult_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UndoResult_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UndoResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _UndoResult_library(ctx context.Context, field graphql.CollectedField, obj *model.UndoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UndoResult_library(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Library, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UndoResult_library(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UndoResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UndoResult_paths(ctx context.Context, field graphql.CollectedField, obj *model.UndoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UndoResult_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UndoResult_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UndoResult", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -6166,6 +7096,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createFolder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFolder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rename":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rename(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "move":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_move(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "copy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_copy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duplicate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_duplicate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trash":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_trash(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_delete(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importFiles":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importFiles(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undo":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_undo(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "saveProfile":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_saveProfile(ctx, field)
@@ -6438,6 +7431,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_about(ctx, field)
 				})
+		case "undoLabel":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_undoLabel(ctx, field)
+				})
 		case "server":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -6609,6 +7608,49 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 			}
 		case "unsafe":
 			out.Values[i] = ec._ServerInfo_unsafe(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var undoResultImplementors = []string{"UndoResult"}
+
+func (ec *executionContext) _UndoResult(ctx context.Context, sel ast.SelectionSet, obj *model.UndoResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, undoResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UndoResult")
+		case "kind":
+			out.Values[i] = ec._UndoResult_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "library":
+			out.Values[i] = ec._UndoResult_library(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._UndoResult_paths(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7320,6 +8362,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7332,6 +8403,14 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNUndoResult2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐUndoResult(ctx context.Context, sel ast.SelectionSet, v *model.UndoResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UndoResult!")
+		return graphql.Null
+	}
+	return ec._UndoResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -7504,6 +8583,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOClash2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐClash(ctx context.Context, v any) (*model.Clash, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Clash)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClash2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐClash(ctx context.Context, sel ast.SelectionSet, v *model.Clash) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOEditorSession2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐEditorSession(ctx context.Context, sel ast.SelectionSet, v *model.EditorSession) graphql.Marshaler {

@@ -150,6 +150,77 @@ type SortInput struct {
 	Desc bool `json:"desc"`
 }
 
+type UndoResult struct {
+	// trash, rename or move
+	Kind string `json:"kind"`
+	// The library the paths are in now.
+	Library string   `json:"library"`
+	Paths   []string `json:"paths"`
+}
+
+// What to do when the destination name is taken.
+type Clash string
+
+const (
+	// Fail that path with EXISTS.
+	ClashFail    Clash = "FAIL"
+	ClashReplace Clash = "REPLACE"
+	// Add " (1)", " (2)", … before the extension.
+	ClashKeepBoth Clash = "KEEP_BOTH"
+	// Leave that path out, without an error.
+	ClashSkip Clash = "SKIP"
+)
+
+var AllClash = []Clash{
+	ClashFail,
+	ClashReplace,
+	ClashKeepBoth,
+	ClashSkip,
+}
+
+func (e Clash) IsValid() bool {
+	switch e {
+	case ClashFail, ClashReplace, ClashKeepBoth, ClashSkip:
+		return true
+	}
+	return false
+}
+
+func (e Clash) String() string {
+	return string(e)
+}
+
+func (e *Clash) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Clash(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Clash", str)
+	}
+	return nil
+}
+
+func (e Clash) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Clash) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Clash) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type Signer string
 
 const (
