@@ -23,6 +23,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/sqlite"
 	"github.com/imagor-studio/desktop/backend/thumbcache"
 	"github.com/imagor-studio/desktop/backend/video"
+	"github.com/imagor-studio/desktop/backend/watch"
 )
 
 // services is every backend part the window and the headless server share, wired together.
@@ -35,6 +36,7 @@ type services struct {
 	libraries *library.Set
 	buckets   *s3.Pool
 	lister    *listing.Lister
+	watcher   *watch.Watcher
 	router    *remote.Router
 	images    *imagehandler.Handler
 	files     *fileops.Service // shared by the window and the API, so undo covers both
@@ -93,6 +95,21 @@ func (s *services) open(cfg config) error {
 		syncEngine(s.engine, s.buckets, s.libraries, s.logger)
 	})
 	s.files = fileops.New(s.libraries, s.buckets, s.logger.With("subsystem", "files"))
+
+	// The watcher reports to the app, which exists only after it: no folder is watched, so no
+	// event is sent, before the window asks for one through the app.
+	s.watcher, err = watch.New(watch.Options{
+		Libraries: s.libraries,
+		Lister:    s.lister,
+		Notify:    func(ev watch.Event) { s.desktop.FolderEvent(ev) },
+		Logger:    s.logger.With("subsystem", "watch"),
+	})
+	if err != nil {
+		return err
+	}
+	s.closers = append(s.closers, func() { s.watcher.Close() })
+	s.libraries.OnChange(s.watcher.SyncLibraries)
+
 	s.desktop = app.New(app.Services{
 		Files:     s.files,
 		Libraries: s.libraries,
@@ -103,6 +120,7 @@ func (s *services) open(cfg config) error {
 		Logger:    s.logger,
 		Media:     s.media,
 		FFmpeg:    ffmpeg,
+		Watcher:   s.watcher,
 	})
 	if err := s.desktop.Restore(context.Background()); err != nil {
 		return err

@@ -21,6 +21,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
 	"github.com/imagor-studio/desktop/backend/video"
+	"github.com/imagor-studio/desktop/backend/watch"
 )
 
 // Services are the backend parts the app calls.
@@ -34,6 +35,7 @@ type Services struct {
 	Files     *fileops.Service // file operations; New makes one over Libraries and Buckets when nil
 	Media     *video.Server    // plays videos in the webview; nil in tests that play none
 	FFmpeg    string           // the ffmpeg the engine grabs video frames with; "" for none
+	Watcher   *watch.Watcher   // keeps the open folders in step with the disk; nil watches none
 }
 
 // App holds the Wails context and the start state. It is not bound itself; Bindings returns the
@@ -43,6 +45,7 @@ type App struct {
 
 	mu         sync.Mutex
 	ctx        context.Context
+	running    bool // between Startup and Shutdown, while events reach the window
 	start      StartState
 	remote     *remote.Router // renders previews on the user's servers; nil in tests
 	menu       *menu.Menu     // the application menu, once built
@@ -69,12 +72,15 @@ func (a *App) Bindings() []any {
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.
 func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
-	a.ctx = ctx
+	a.ctx, a.running = ctx, true
 	a.mu.Unlock()
 }
 
-// Shutdown stops the engine. Wails calls it when the window closes.
+// Shutdown stops the events to the window and the engine. Wails calls it when the window closes.
 func (a *App) Shutdown(context.Context) {
+	a.mu.Lock()
+	a.running = false
+	a.mu.Unlock()
 	if err := a.svc.Engine.Close(); err != nil {
 		a.svc.Logger.Warn("engine socket folder not removed", "error", err)
 	}

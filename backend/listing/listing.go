@@ -120,10 +120,26 @@ func (l *Lister) List(libraryID string, src Source, q Query) (Page, error) {
 	return page, nil
 }
 
-// Forget drops the cached listing of one folder, so the next List reads it again.
-func (l *Lister) Forget(libraryID, path string) {
+// Invalidate drops the cached listing of one folder, so the next List reads the folder again
+// before it returns, even when the folder's stamp has not changed (a file rewritten in place).
+// The file watcher calls it for every folder it reports a change in. A List already reading
+// the folder when Invalidate runs keeps its result to itself: nothing it read is cached.
+func (l *Lister) Invalidate(libraryID, path string) {
 	l.mu.Lock()
 	delete(l.folders, libraryID+"\x00"+path)
+	l.mu.Unlock()
+}
+
+// InvalidateLibrary drops the cached listings of every folder of one library, for a library
+// that was removed.
+func (l *Lister) InvalidateLibrary(libraryID string) {
+	prefix := libraryID + "\x00"
+	l.mu.Lock()
+	for key := range l.folders {
+		if strings.HasPrefix(key, prefix) {
+			delete(l.folders, key)
+		}
+	}
 	l.mu.Unlock()
 }
 

@@ -67,36 +67,45 @@ func readFolder(root *os.Root, name, path string) ([]Entry, error) {
 		if strings.HasPrefix(item.Name(), ".") {
 			continue
 		}
-		entry, ok := readEntry(root, item, path)
-		if ok {
+		info, err := item.Info()
+		if err != nil {
+			continue
+		}
+		if entry, ok := EntryOf(root, path, info); ok {
 			entries = append(entries, entry)
 		}
 	}
 	return entries, nil
 }
 
-func readEntry(root *os.Root, item fs.DirEntry, parent string) (Entry, bool) {
-	rel := item.Name()
-	if parent != "" {
-		rel = parent + "/" + item.Name()
-	}
-	info, err := item.Info()
-	if err != nil {
+// EntryOf returns the entry that ReadFolder lists for the item of the folder parent (relative to
+// root, "" for the root) whose Lstat result is info, and false when ReadFolder leaves the item
+// out: a hidden name (leading dot), a symlink to a folder, or a symlink that leads out of root
+// or nowhere. A symlink to a file counts as that file. The file watcher builds its entries with
+// it, so they match the listing's.
+func EntryOf(root *os.Root, parent string, info fs.FileInfo) (Entry, bool) {
+	name := info.Name()
+	if strings.HasPrefix(name, ".") {
 		return Entry{}, false
+	}
+	rel := name
+	if parent != "" {
+		rel = parent + "/" + name
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
 		// A symlink counts as the file it points to, as long as that stays inside the library.
-		info, err = root.Stat(rel)
-		if err != nil || info.IsDir() {
+		target, err := root.Stat(rel)
+		if err != nil || target.IsDir() {
 			return Entry{}, false
 		}
+		info = target
 	}
-	entry := Entry{Name: item.Name(), Path: rel, Size: info.Size(), ModTime: info.ModTime()}
+	entry := Entry{Name: name, Path: rel, Size: info.Size(), ModTime: info.ModTime()}
 	switch {
 	case info.IsDir():
 		entry.Kind, entry.Size = KindFolder, 0
 	case info.Mode().IsRegular():
-		entry.Kind, entry.Version = KindOf(item.Name()), Version(info)
+		entry.Kind, entry.Version = KindOf(name), Version(info)
 	default:
 		entry.Kind = KindOther
 	}

@@ -1,0 +1,417 @@
+package watch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/imagor-studio/desktop/backend/listing"
+)
+
+// folderKey names a folder of a library.
+type folderKey struct {
+	library string
+	rel     string
+}
+
+// folder is the state of one watched folder. Only the watcher's goroutine touches it.
+type folder struct {
+	folderKey
+	base     string // the library's folder
+	abs      string // the folder's absolute path
+	refs     int    // views that show it
+	gone     bool   // the folder does not exist (or is not a folder); looked for on the timer
+	fsName   string // the file system, when it reports no changes made elsewhere
+	kernel   bool   // has a kernel watch, listed in Watcher.dirs
+	watchErr error  // why the kernel watch could not be added
+	lastErr  string // the last read error logged, to log a lasting one once
+	id       fileID // the folder's device and inode when it was read
+	lastRead time.Time
+
+	entries map[string]snapshotEntry // by name: what the folder held when last read
+	pending map[string]*pendingName  // names with events not yet reported
+	whole   *pendingName             // the whole folder is to be read again
+	resync  Reason                   // report the next whole read as a resync
+}
+
+// mode returns how f is kept in step.
+func (f *folder) mode() Mode {
+	switch {
+	case f.gone:
+		return ModeGone
+	case f.fsName != "" || !f.kernel:
+		return ModePoll
+	}
+	return ModeEvents
+}
+
+// pollReason returns why f is polled: its file system, or the reason it has no kernel watch.
+func (f *folder) pollReason() string {
+	switch {
+	case f.gone:
+		return ""
+	case f.fsName != "":
+		return f.fsName
+	case f.kernel:
+		return ""
+	case errors.Is(f.watchErr, ErrWatchLimit):
+		return "watch limit"
+	}
+	return "no watch"
+}
+
+// snapshotEntry is an entry as last read, with the file's identity to tell a rename from a
+// removal and an addition.
+type snapshotEntry struct {
+	entry listing.Entry
+	id    fileID
+}
+
+// pendingName records the events of one name (or of the whole folder) still to report.
+type pendingName struct {
+	first, last time.Time
+}
+
+// due returns when the change is reported: Debounce after the last event, but no later than
+// MaxDelay after the first.
+func (p *pendingName) due(o *Options) time.Time {
+	due := p.last.Add(o.Debounce)
+	if limit := p.first.Add(o.MaxDelay); limit.Before(due) {
+		return limit
+	}
+	return due
+}
+
+func touch(p **pendingName, now time.Time) {
+	if *p == nil {
+		*p = &pendingName{first: now, last: now}
+		return
+	}
+	(*p).last = now
+}
+
+// touchName records an event for name. Past MaxPending names, the folder is read whole instead.
+func (f *folder) touchName(name string, now time.Time, o *Options) {
+	if f.whole != nil {
+		f.whole.last = now
+		return
+	}
+	p := f.pending[name]
+	touch(&p, now)
+	f.pending[name] = p
+	if len(f.pending) > o.MaxPending {
+		f.whole = &pendingName{first: now, last: now}
+		for _, p := range f.pending {
+			if p.first.Before(f.whole.first) {
+				f.whole.first = p.first
+			}
+		}
+		clear(f.pending)
+	}
+}
+
+// nextDue returns when the earliest pending change of f is due, and false when none is pending.
+func (f *folder) nextDue(o *Options) (time.Time, bool) {
+	var next time.Time
+	found := false
+	consider := func(p *pendingName) {
+		if due := p.due(o); !found || due.Before(next) {
+			next, found = due, true
+		}
+	}
+	if f.whole != nil {
+		consider(f.whole)
+	}
+	for _, p := range f.pending {
+		consider(p)
+	}
+	return next, found
+}
+
+// childRel returns the library-relative path of the entry name of f.
+func (f *folder) childRel(name string) string {
+	if f.rel == "" {
+		return name
+	}
+	return f.rel + "/" + name
+}
+
+// open starts keeping f in step: it adds the kernel watch first, so nothing that changes while
+// the folder is read is missed, then reads the folder. A folder that cannot be reached is
+// marked gone, without an event.
+func (w *Watcher) open(f *folder, now time.Time) {
+	f.gone, f.fsName, f.watchErr, f.entries = false, "", nil, nil
+	f.pending, f.whole, f.resync = map[string]*pendingName{}, nil, ""
+	id, err := w.identify(f)
+	if err != nil {
+		w.setGone(f)
+		w.log.Debug("watched folder not found; looking for it on a timer", "library", f.library,
+			"path", f.rel, "error", err)
+		return
+	}
+	if name, eventless := w.opts.EventlessFS(f.abs); eventless {
+		f.fsName = name
+		w.log.Info("folder is on a file system that reports no changes made elsewhere; "+
+			"reading it again on a timer", "library", f.library, "path", f.rel, "fs", name,
+			"interval", w.opts.PollInterval)
+	}
+	if err := w.addKernelWatch(f); err != nil {
+		w.kernelWatchFailed(f, err)
+	}
+	entries, err := w.readFolder(f)
+	if err != nil {
+		w.setGone(f)
+		w.log.Debug("watched folder not read; looking for it on a timer", "library", f.library,
+			"path", f.rel, "error", err)
+		return
+	}
+	f.entries, f.id, f.lastRead, f.lastErr = entries, id, now, ""
+	w.invalidate(f)
+}
+
+// kernelWatchFailed logs that f is polled because its kernel watch could not be added.
+func (w *Watcher) kernelWatchFailed(f *folder, err error) {
+	f.watchErr = err
+	if errors.Is(err, ErrWatchLimit) {
+		w.log.Warn("file watch limit reached; reading the folder again on a timer instead "+
+			"(raise fs.inotify.max_user_watches for live updates)", "library", f.library,
+			"path", f.rel, "interval", w.opts.PollInterval, "error", err)
+		return
+	}
+	w.log.Warn("folder not watched; reading it again on a timer instead", "library", f.library,
+		"path", f.rel, "interval", w.opts.PollInterval, "error", err)
+}
+
+// setGone marks f as not existing and drops what it held.
+func (w *Watcher) setGone(f *folder) {
+	w.removeKernelWatch(f)
+	f.gone, f.entries, f.id = true, nil, fileID{}
+	clear(f.pending)
+	f.whole, f.resync = nil, ""
+}
+
+// isFolder reports whether the absolute path abs is a folder now.
+func (w *Watcher) isFolder(abs string) bool {
+	info, err := os.Stat(abs)
+	return err == nil && info.IsDir()
+}
+
+// addKernelWatch adds the fsnotify watch of f.abs, or shares the one another folder of a
+// nested library already has on the same path.
+func (w *Watcher) addKernelWatch(f *folder) error {
+	if f.kernel {
+		return nil
+	}
+	if others := w.dirs[f.abs]; len(others) > 0 {
+		w.dirs[f.abs] = append(others, f)
+		f.kernel = true
+		return nil
+	}
+	if w.opts.MaxWatches > 0 && len(w.dirs) >= w.opts.MaxWatches {
+		return fmt.Errorf("watch %q: %w (%d, set by the app)", f.abs, ErrWatchLimit, w.opts.MaxWatches)
+	}
+	if err := w.fsw.Add(f.abs); err != nil {
+		// inotify answers ENOSPC at fs.inotify.max_user_watches.
+		if errors.Is(err, syscall.ENOSPC) {
+			return fmt.Errorf("watch %q: %w: %w", f.abs, ErrWatchLimit, err)
+		}
+		return fmt.Errorf("watch %q: %w", f.abs, err)
+	}
+	w.dirs[f.abs] = []*folder{f}
+	f.kernel = true
+	return nil
+}
+
+// removeKernelWatch removes f's share of the kernel watch on f.abs, and the watch itself when
+// no other folder uses it.
+func (w *Watcher) removeKernelWatch(f *folder) {
+	if !f.kernel {
+		return
+	}
+	f.kernel = false
+	others := slices.DeleteFunc(w.dirs[f.abs], func(g *folder) bool { return g == f })
+	if len(others) > 0 {
+		w.dirs[f.abs] = others
+		return
+	}
+	delete(w.dirs, f.abs)
+	// The kernel drops the watch of a deleted folder by itself, and fsnotify forgets it.
+	if err := w.fsw.Remove(f.abs); err != nil && !errors.Is(err, fsnotify.ErrNonExistentWatch) {
+		w.log.Debug("kernel watch not removed", "path", f.abs, "error", err)
+	}
+}
+
+// identify checks that f's path still leads to a folder without passing a symlink below the
+// library's folder, and returns that folder's identity.
+func (w *Watcher) identify(f *folder) (fileID, error) {
+	root, err := w.opts.Libraries.Root(f.library)
+	if err != nil {
+		return fileID{}, err
+	}
+	if f.rel != "" {
+		parts := strings.Split(f.rel, "/")
+		for i := range parts {
+			info, err := root.Lstat(strings.Join(parts[:i+1], "/"))
+			if err != nil {
+				return fileID{}, err
+			}
+			if info.Mode()&fs.ModeSymlink != 0 {
+				return fileID{}, fmt.Errorf("watch %q: %w", f.rel, ErrSymlink)
+			}
+		}
+	}
+	// The library's own folder may be a symlink the user chose; it is followed.
+	info, err := os.Stat(f.abs)
+	if err != nil {
+		return fileID{}, err
+	}
+	if !info.IsDir() {
+		return fileID{}, fmt.Errorf("watch %q: %w", f.rel, listing.ErrNotFolder)
+	}
+	return fileIDOf(info), nil
+}
+
+// readFolder reads every entry of f as listing.ReadFolder lists it.
+func (w *Watcher) readFolder(f *folder) (map[string]snapshotEntry, error) {
+	root, err := w.opts.Libraries.Root(f.library)
+	if err != nil {
+		return nil, err
+	}
+	name := f.rel
+	if name == "" {
+		name = "."
+	}
+	dir, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer dir.Close()
+	items, err := dir.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	entries := make(map[string]snapshotEntry, len(items))
+	for _, item := range items {
+		info, err := item.Info()
+		if err != nil {
+			continue // removed while it was read; its event follows
+		}
+		if entry, ok := listing.EntryOf(root, f.rel, info); ok {
+			entries[entry.Name] = snapshotEntry{entry: entry, id: fileIDOf(info)}
+		}
+	}
+	return entries, nil
+}
+
+// readName reads the entry name of f, and false when the listing has no such entry.
+func (w *Watcher) readName(root *os.Root, f *folder, name string) (snapshotEntry, bool) {
+	info, err := root.Lstat(f.childRel(name))
+	if err != nil {
+		return snapshotEntry{}, false
+	}
+	entry, ok := listing.EntryOf(root, f.rel, info)
+	if !ok {
+		return snapshotEntry{}, false
+	}
+	return snapshotEntry{entry: entry, id: fileIDOf(info)}, true
+}
+
+// diff returns the changes from f's entries to next for the given names, or for every name
+// when names is nil, and updates f's entries to next for them.
+func (f *folder) diff(next map[string]snapshotEntry, names []string) []Change {
+	if names == nil {
+		for name := range f.entries {
+			names = append(names, name)
+		}
+		for name := range next {
+			if _, ok := f.entries[name]; !ok {
+				names = append(names, name)
+			}
+		}
+	}
+	var changes []Change
+	var removed, added []identified
+	for _, name := range names {
+		before, had := f.entries[name]
+		after, has := next[name]
+		switch {
+		case had && !has:
+			removed = append(removed, identified{Change{Kind: Removed, Path: before.entry.Path, Entry: before.entry}, before.id})
+			delete(f.entries, name)
+		case !had && has:
+			added = append(added, identified{Change{Kind: Added, Path: after.entry.Path, Entry: after.entry}, after.id})
+			f.entries[name] = after
+		case had && has:
+			if !sameEntry(before.entry, after.entry) {
+				changes = append(changes, Change{Kind: Changed, Path: after.entry.Path, Entry: after.entry})
+			}
+			f.entries[name] = after
+		}
+	}
+	return pairRenames(changes, removed, added)
+}
+
+// identified is a change with the identity of the file it is about.
+type identified struct {
+	change Change
+	id     fileID
+}
+
+func sameEntry(a, b listing.Entry) bool {
+	return a.Kind == b.Kind && a.Size == b.Size && a.ModTime.Equal(b.ModTime) && a.Version == b.Version
+}
+
+// pairRenames turns a removal and an addition of the same file (same device and inode) into one
+// rename, adds the rest to changes and sorts them by path. A file system may give a new file
+// the inode of one deleted a moment before; the pair then reads as a rename, which leaves the
+// UI in the same state as a removal and an addition would.
+func pairRenames(changes []Change, removed, added []identified) []Change {
+	byID := make(map[fileID]int, len(removed))
+	for i, r := range removed {
+		if !r.id.zero() {
+			byID[r.id] = i
+		}
+	}
+	paired := make([]bool, len(removed))
+	for _, a := range added {
+		if i, ok := byID[a.id]; ok && !a.id.zero() && !paired[i] {
+			paired[i] = true
+			changes = append(changes, Change{
+				Kind: Renamed, Path: a.change.Path, OldPath: removed[i].change.Path, Entry: a.change.Entry,
+			})
+			continue
+		}
+		changes = append(changes, a.change)
+	}
+	for i, r := range removed {
+		if !paired[i] {
+			changes = append(changes, r.change)
+		}
+	}
+	return sortChanges(changes)
+}
+
+func sortChanges(changes []Change) []Change {
+	slices.SortFunc(changes, func(a, b Change) int { return compareStrings(a.Path, b.Path) })
+	return changes
+}
+
+// parentOf returns the library-relative folder that contains rel, and false for the root.
+func parentOf(rel string) (string, bool) {
+	if rel == "" {
+		return "", false
+	}
+	dir := path.Dir(rel)
+	if dir == "." {
+		return "", true
+	}
+	return dir, true
+}
