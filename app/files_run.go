@@ -18,6 +18,7 @@ type FileRequest struct {
 	ToLibrary string            `json:"toLibrary"` // destination library of move and copy; "" is Library
 	Clash     string            `json:"clash"`     // "", replace, keep-both or skip
 	Clashes   map[string]string `json:"clashes"`   // a clash policy per path of Paths
+	Continue  bool              `json:"continue"`  // finishes the previous call, so one Undo reverts both
 }
 
 // FileFailure is one path an operation could not do.
@@ -64,7 +65,9 @@ func (f *Files) run(req FileRequest, do func(context.Context, fileops.Options) (
 			f.mu.Unlock()
 		}()
 	}
-	opts := fileops.Options{Clash: fileops.Clash(req.Clash), ToLibrary: req.ToLibrary, Progress: f.progress(req.Op)}
+	opts := fileops.Options{
+		Clash: fileops.Clash(req.Clash), ToLibrary: req.ToLibrary, Progress: f.progress(req.Op), Continue: req.Continue,
+	}
 	if len(req.Clashes) > 0 {
 		opts.Clashes = make(map[string]fileops.Clash, len(req.Clashes))
 		for p, c := range req.Clashes {

@@ -51,6 +51,9 @@ type Options struct {
 	ToLibrary string
 	// Progress, when set, is called after each path, from the operation's goroutine.
 	Progress func(Progress)
+	// Continue marks a call that finishes the previous one of the same kind, such as the second
+	// pass of a move for the paths whose clashes the user answered: Undo then reverts both.
+	Continue bool
 }
 
 func (o Options) clashFor(path string) Clash {

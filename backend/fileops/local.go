@@ -167,7 +167,7 @@ func (s *Service) rename(ctx context.Context, id, from, newName string) (string,
 		return "", fail.err()
 	}
 	if to != from {
-		s.remember(&action{kind: kindRename, steps: []step{{fromLib: id, from: from, toLib: id, to: to}}})
+		s.remember(&action{kind: kindRename, steps: []step{{fromLib: id, from: from, toLib: id, to: to}}}, false)
 	}
 	return to, nil
 }

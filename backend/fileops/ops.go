@@ -84,7 +84,7 @@ func (s *Service) transfer(ctx context.Context, op, id string, paths []string, t
 		return result, err
 	})
 	if len(steps) > 0 {
-		s.remember(&action{kind: kindMove, steps: steps})
+		s.remember(&action{kind: kindMove, steps: steps}, opts.Continue)
 	}
 	return done, fail.err()
 }
@@ -226,7 +226,7 @@ func (s *Service) trash(ctx context.Context, id string, paths []string, opts Opt
 		return rel, nil
 	})
 	if len(steps) > 0 {
-		s.remember(&action{kind: kindTrash, steps: steps})
+		s.remember(&action{kind: kindTrash, steps: steps}, opts.Continue)
 	}
 	return done, fail.err()
 }

@@ -247,3 +247,28 @@ func TestService_Delete(t *testing.T) {
 		t.Error("a permanent delete can be undone")
 	}
 }
+
+func TestService_MoveContinue(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	MustWrite(t, dir, "a.jpg", "a")
+	MustWrite(t, dir, "b.jpg", "new")
+	MustWrite(t, dir, "dest/b.jpg", "old")
+	svc, _, id := MustLibrary(t, dir)
+	_, err := svc.Move(ctx, id, []string{"a.jpg", "b.jpg"}, "dest", fileops.Options{})
+	if code := Codes(t, err)["b.jpg"]; code != fileops.CodeExists {
+		t.Fatalf("first pass: code %q, want EXISTS", code)
+	}
+	if _, err := svc.Move(ctx, id, []string{"b.jpg"}, "dest", fileops.Options{Clash: fileops.ClashKeepBoth, Continue: true}); err != nil {
+		t.Fatal(err)
+	}
+	if label := svc.UndoLabel(); label != "Move of 2 items" {
+		t.Errorf("undo label %q, want both passes", label)
+	}
+	if _, err := svc.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if MustRead(t, dir, "a.jpg") != "a" || MustRead(t, dir, "b.jpg") != "new" || MustRead(t, dir, "dest/b.jpg") != "old" {
+		t.Error("undo did not revert both passes")
+	}
+}

@@ -43,10 +43,16 @@ func (a *action) label() string {
 	return "Move of " + items
 }
 
-func (s *Service) remember(a *action) {
+// remember makes a the operation Undo reverts. With extend, steps of the same kind join the
+// last operation's instead.
+func (s *Service) remember(a *action, extend bool) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if extend && s.last != nil && s.last.kind == a.kind {
+		s.last.steps = append(s.last.steps, a.steps...)
+		return
+	}
 	s.last = a
-	s.mu.Unlock()
 }
 
 func (s *Service) undo(ctx context.Context) (Undone, error) {

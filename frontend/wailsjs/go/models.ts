@@ -356,6 +356,7 @@ export namespace app {
 	    toLibrary: string;
 	    clash: string;
 	    clashes: Record<string, string>;
+	    continue: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new FileRequest(source);
@@ -370,6 +371,7 @@ export namespace app {
 	        this.toLibrary = source["toLibrary"];
 	        this.clash = source["clash"];
 	        this.clashes = source["clashes"];
+	        this.continue = source["continue"];
 	    }
 	}
 	export class FileResult {
