@@ -28,6 +28,10 @@ export function RemoveLibrary(arg1:string):Promise<void>;
 
 export function RenameLibrary(arg1:string,arg2:string):Promise<app.Library>;
 
+export function Rescan(arg1:string,arg2:Array<string>):Promise<void>;
+
 export function Start():Promise<app.StartState>;
 
 export function TestS3(arg1:app.S3Input):Promise<void>;
+
+export function WatchFolders(arg1:string,arg2:string,arg3:Array<string>):Promise<void>;

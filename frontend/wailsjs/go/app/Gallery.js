@@ -54,10 +54,18 @@ export function RenameLibrary(arg1, arg2) {
   return window['go']['app']['Gallery']['RenameLibrary'](arg1, arg2);
 }
 
+export function Rescan(arg1, arg2) {
+  return window['go']['app']['Gallery']['Rescan'](arg1, arg2);
+}
+
 export function Start() {
   return window['go']['app']['Gallery']['Start']();
 }
 
 export function TestS3(arg1) {
   return window['go']['app']['Gallery']['TestS3'](arg1);
+}
+
+export function WatchFolders(arg1, arg2, arg3) {
+  return window['go']['app']['Gallery']['WatchFolders'](arg1, arg2, arg3);
 }
