@@ -3,12 +3,14 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 
@@ -59,5 +61,16 @@ func run(args []string) error {
 		return err
 	}
 	defer svc.close()
+	apiSwitch, err := openWindowAPI(context.Background(), cfg, svc, logger)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := apiSwitch.Close(ctx); err != nil {
+			logger.Warn("API server not stopped cleanly", "error", err)
+		}
+	}()
 	return wails.Run(windowOptions(svc.desktop, svc.images, logger))
 }

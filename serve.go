@@ -88,3 +88,22 @@ func addFolders(ctx context.Context, svc *services, folders []string) error {
 	}
 	return nil
 }
+
+// openWindowAPI makes the window's API server and its switch, and starts it when the settings
+// or --api turn it on. The caller must call Close on the switch.
+func openWindowAPI(ctx context.Context, cfg config, svc *services, logger *slog.Logger) (*api.Switch, error) {
+	token, err := svc.settings.APIToken(ctx)
+	if err != nil {
+		return nil, err
+	}
+	server, err := api.New(ctx, svc.apiServices(), api.Config{Token: token, Logger: logger.With("subsystem", "api")})
+	if err != nil {
+		return nil, err
+	}
+	sw := api.NewSwitch(server, svc.settings, cfg.apiAddr, cfg.api)
+	if err := sw.Open(ctx); err != nil {
+		return nil, err
+	}
+	svc.desktop.SetAPI(sw)
+	return sw, nil
+}

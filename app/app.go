@@ -13,6 +13,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/menu"
 
+	"github.com/imagor-studio/desktop/backend/api"
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/fileops"
 	"github.com/imagor-studio/desktop/backend/library"
@@ -50,6 +51,7 @@ type App struct {
 	remote     *remote.Router // renders previews on the user's servers; nil in tests
 	menu       *menu.Menu     // the application menu, once built
 	recentMenu *menu.Menu     // its File → Open Recent submenu
+	api        *api.Switch    // the loopback GraphQL API's switch; nil where none runs
 }
 
 // New returns an App over svc.
@@ -66,7 +68,7 @@ func New(svc Services) *App {
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}, newFiles(a)}
+	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}, newFiles(a), &API{app: a}}
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.

@@ -86,4 +86,3 @@ func (s *Service) newAppSecret(ctx context.Context, name string) (string, error)
 	}
 	return secret, nil
 }
-

@@ -1,7 +1,8 @@
 // The only module that imports the generated Settings bindings, so tests can mock it as a whole.
 // The bindings return plain JSON objects; these functions narrow them to the types below.
+import * as ApiBindings from '../../wailsjs/go/app/API'
 import * as Settings from '../../wailsjs/go/app/Settings'
-import type { settings } from '../../wailsjs/go/models'
+import type { api, settings } from '../../wailsjs/go/models'
 
 export type Signer = 'sha1' | 'sha256' | 'sha512'
 
@@ -142,4 +143,51 @@ export async function remoteStatus(): Promise<RemoteStatus[]> {
     reason: s.reason ?? '',
     fallback: s.fallback ?? 0,
   }))
+}
+
+/** The loopback GraphQL API of the app, as the settings page shows it. */
+export interface ApiStatus {
+  /** The stored switch, or true when --api turned it on for this run. */
+  enabled: boolean
+  running: boolean
+  /** The stored loopback port. */
+  port: number
+  /** http://127.0.0.1:PORT/graphql while running, else "". */
+  url: string
+  token: string
+  /** Why the server is not running although enabled, such as a port in use. */
+  error: string
+  /** Set when the command line decides the switch or the address for this run. */
+  override: string
+}
+
+function toApiStatus(s: api.Status): ApiStatus {
+  return {
+    enabled: Boolean(s.enabled),
+    running: Boolean(s.running),
+    port: s.port ?? 0,
+    url: s.url ?? '',
+    token: s.token ?? '',
+    error: s.error ?? '',
+    override: s.override ?? '',
+  }
+}
+
+export async function apiStatus(): Promise<ApiStatus> {
+  return toApiStatus(await ApiBindings.Status())
+}
+
+/** Turns the API on or off and remembers the choice. */
+export async function setApiEnabled(enabled: boolean): Promise<ApiStatus> {
+  return toApiStatus(await ApiBindings.SetEnabled(enabled))
+}
+
+/** Stores the API's port (1024 to 65535) and moves a running server there. */
+export async function setApiPort(port: number): Promise<ApiStatus> {
+  return toApiStatus(await ApiBindings.SetPort(port))
+}
+
+/** Replaces the API token; scripts holding the old one are refused from then on. */
+export async function rotateApiToken(): Promise<ApiStatus> {
+  return toApiStatus(await ApiBindings.RotateToken())
 }

@@ -4,6 +4,7 @@ import type { KeyStatus } from '@/api/settings'
 import { Icon, type IconName } from '@/components/icon'
 import { modalOpen } from '@/lib/modal-state'
 import { AboutSection } from '@/settings/about-section'
+import { ApiSection } from '@/settings/api-section'
 import { AppearanceSection } from '@/settings/appearance-section'
 import { KeyboardSection } from '@/settings/keyboard-section'
 import { LibrariesSection } from '@/settings/libraries-section'
@@ -15,6 +16,7 @@ const SECTION_ICONS: Record<SettingsSectionId, IconName> = {
   profiles: 'image',
   appearance: 'palette',
   keyboard: 'keyboard',
+  api: 'key',
   about: 'info',
 }
 
@@ -81,6 +83,9 @@ export function SettingsPage({
       break
     case 'keyboard':
       content = <KeyboardSection mac={mac} />
+      break
+    case 'api':
+      content = <ApiSection />
       break
     case 'about':
       content = <AboutSection keyStatus={keyStatus} />

@@ -1,3 +1,32 @@
+export namespace api {
+	
+	export class Status {
+	    enabled: boolean;
+	    running: boolean;
+	    port: number;
+	    url: string;
+	    token: string;
+	    error: string;
+	    override: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.running = source["running"];
+	        this.port = source["port"];
+	        this.url = source["url"];
+	        this.token = source["token"];
+	        this.error = source["error"];
+	        this.override = source["override"];
+	    }
+	}
+
+}
+
 export namespace app {
 	
 	export class About {

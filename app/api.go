@@ -1,0 +1,72 @@
+package app
+
+import (
+	"errors"
+
+	"github.com/imagor-studio/desktop/backend/api"
+)
+
+// API is bound to the frontend: the settings page's switch, port and token of the loopback
+// GraphQL API.
+type API struct {
+	app *App
+}
+
+// errNoAPI is returned where the app runs without an API switch (tests).
+var errNoAPI = errors.New("the API server is not part of this run")
+
+// SetAPI gives the app the switch of its API server.
+func (a *App) SetAPI(s *api.Switch) {
+	a.mu.Lock()
+	a.api = s
+	a.mu.Unlock()
+}
+
+func (a *App) apiSwitch() (*api.Switch, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.api == nil {
+		return nil, errNoAPI
+	}
+	return a.api, nil
+}
+
+// Status returns whether the API runs, its URL and its token.
+func (x *API) Status() (api.Status, error) {
+	s, err := x.app.apiSwitch()
+	if err != nil {
+		return api.Status{}, err
+	}
+	status, err := s.Status(x.app.context())
+	return status, userError(err)
+}
+
+// SetEnabled turns the API on or off and remembers the choice.
+func (x *API) SetEnabled(enabled bool) (api.Status, error) {
+	s, err := x.app.apiSwitch()
+	if err != nil {
+		return api.Status{}, err
+	}
+	status, err := s.SetEnabled(x.app.context(), enabled)
+	return status, userError(err)
+}
+
+// SetPort changes the API's loopback port, 1024 to 65535, and moves a running server there.
+func (x *API) SetPort(port int) (api.Status, error) {
+	s, err := x.app.apiSwitch()
+	if err != nil {
+		return api.Status{}, err
+	}
+	status, err := s.SetPort(x.app.context(), port)
+	return status, userError(err)
+}
+
+// RotateToken replaces the API token; scripts holding the old one get 401 from then on.
+func (x *API) RotateToken() (api.Status, error) {
+	s, err := x.app.apiSwitch()
+	if err != nil {
+		return api.Status{}, err
+	}
+	status, err := s.RotateToken(x.app.context())
+	return status, userError(err)
+}
