@@ -56,7 +56,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.Use(depthLimit{max: MaxDepth})
+	srv.Use(depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth})
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.cfg.Logger.Error("GraphQL resolver panicked", "panic", v, "path", graphql.GetPath(ctx).String())
 		return &gqlerror.Error{Message: "internal error; the app log has the details", Extensions: map[string]any{"code": CodeInternal}}

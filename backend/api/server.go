@@ -22,11 +22,14 @@ import (
 
 // Limits of every request, as numbers a client can plan with.
 const (
-	MaxDepth      = 12      // nesting of fields in one operation, introspection aside
-	MaxComplexity = 5000    // gqlgen's complexity: one per field, times first for folder entries
-	MaxBodyBytes  = 1 << 20 // request body of POST /graphql
-	ReadTimeout   = 10 * time.Second
-	RenderTimeout = 60 * time.Second // one GraphQL request, and one render of the image handler
+	MaxDepth = 12 // nesting of fields in one operation
+	// MaxIntrospectionDepth bounds the nesting under __schema and __type, whose standard query
+	// (graphql-js 17's getIntrospectionQuery) is 14 deep.
+	MaxIntrospectionDepth = 16
+	MaxComplexity         = 5000    // gqlgen's complexity: one per field, times first for folder entries
+	MaxBodyBytes          = 1 << 20 // request body of POST /graphql
+	ReadTimeout           = 10 * time.Second
+	RenderTimeout         = 60 * time.Second // one GraphQL request, and one render of the image handler
 )
 
 // DefaultAddr is the address of `imagor-studio serve` unless --addr gives another.

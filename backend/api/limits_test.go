@@ -1,0 +1,83 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/imagor-studio/desktop/backend/api"
+)
+
+func TestLimits(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	auth := map[string]string{"Authorization": "Bearer " + testToken}
+
+	t.Run("ErrDepth", func(t *testing.T) {
+		// __type nests through ofType without end, so it can exceed the depth limit.
+		n := api.MaxIntrospectionDepth
+		query := "{ __type(name: \"Entry\") { " + strings.Repeat("ofType { ", n) + "name" + strings.Repeat(" }", n) + " } }"
+		r := h.post(query, nil)
+		if r.code() != "DEPTH_LIMIT_EXCEEDED" {
+			t.Fatalf("depth %d: errors %+v, want DEPTH_LIMIT_EXCEEDED", n+2, r.Errors)
+		}
+	})
+	t.Run("OKDepthAtLimit", func(t *testing.T) {
+		n := api.MaxIntrospectionDepth - 2
+		query := "{ __type(name: \"Entry\") { " + strings.Repeat("ofType { ", n) + "name" + strings.Repeat(" }", n) + " } }"
+		if r := h.post(query, nil); len(r.Errors) > 0 {
+			t.Fatalf("depth %d: errors %+v, want none", n+2, r.Errors)
+		}
+	})
+	t.Run("ErrDepthThroughFragments", func(t *testing.T) {
+		var frags strings.Builder
+		for i := range api.MaxIntrospectionDepth {
+			frags.WriteString("fragment F" + string(rune('a'+i)) + " on __Type { ofType { ...F" + string(rune('a'+i+1)) + " } }\n")
+		}
+		frags.WriteString("fragment F" + string(rune('a'+api.MaxIntrospectionDepth)) + " on __Type { name }\n")
+		r := h.post("{ __type(name: \"Entry\") { ...Fa } }\n"+frags.String(), nil)
+		if r.code() != "DEPTH_LIMIT_EXCEEDED" {
+			t.Fatalf("errors %+v, want DEPTH_LIMIT_EXCEEDED", r.Errors)
+		}
+	})
+	t.Run("ErrComplexity", func(t *testing.T) {
+		r := h.post(`{ folder(library: "x", path: "", first: 10000) { entries { name path kind size } } }`, nil)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", r.Errors)
+		}
+	})
+	t.Run("ErrComplexityAliases", func(t *testing.T) {
+		var q strings.Builder
+		q.WriteString("{")
+		for i := range api.MaxComplexity + 1 {
+			q.WriteString(" a" + strconv.Itoa(i) + ": undoLabel")
+		}
+		q.WriteString(" }")
+		r := h.post(q.String(), nil)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("%d aliases: errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", api.MaxComplexity+1, r.Errors)
+		}
+	})
+	t.Run("ErrBodySize", func(t *testing.T) {
+		body, _ := json.Marshal(map[string]any{"query": "{ undoLabel }", "variables": map[string]string{"pad": strings.Repeat("x", api.MaxBodyBytes)}})
+		r := h.postRaw(body, auth)
+		if r.Status != http.StatusRequestEntityTooLarge || r.code() != api.CodeBodyTooLarge {
+			t.Fatalf("status %d, code %q; want 413 %s", r.Status, r.code(), api.CodeBodyTooLarge)
+		}
+	})
+	t.Run("OKBodyUnderLimit", func(t *testing.T) {
+		body, _ := json.Marshal(map[string]any{"query": "{ undoLabel }", "variables": map[string]string{"pad": strings.Repeat("x", api.MaxBodyBytes-100)}})
+		if r := h.postRaw(body, auth); r.Status != http.StatusOK {
+			t.Fatalf("status %d, want 200", r.Status)
+		}
+	})
+	t.Run("ErrBodyWithoutToken", func(t *testing.T) {
+		// The token is checked before the body is read.
+		r := h.postRaw(bytes.Repeat([]byte("x"), 2*api.MaxBodyBytes), nil)
+		if r.Status != http.StatusUnauthorized {
+			t.Fatalf("status %d, want 401", r.Status)
+		}
+	})
+}
