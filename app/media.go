@@ -13,9 +13,6 @@ import (
 // NoFFmpegMessage is shown once, in the gallery and in the viewer, when videos get no thumbnails.
 const NoFFmpegMessage = "Install ffmpeg to see video thumbnails"
 
-// RawPreviewNote is shown beside a RAW file's picture.
-const RawPreviewNote = "Embedded camera preview; the RAW data is not decoded"
-
 // Media is bound to the frontend: video playback and what the app can show of media files.
 type Media struct {
 	app *App
@@ -23,14 +20,13 @@ type Media struct {
 
 // MediaStatus tells the UI what it can show of videos and RAW files.
 type MediaStatus struct {
-	FFmpeg         bool   `json:"ffmpeg"`         // video thumbnails are made
-	FFmpegMessage  string `json:"ffmpegMessage"`  // what to do when FFmpeg is false, else ""
-	RawPreviewNote string `json:"rawPreviewNote"` // what a RAW file's picture is
+	FFmpeg        bool   `json:"ffmpeg"`        // video thumbnails are made
+	FFmpegMessage string `json:"ffmpegMessage"` // what to do when FFmpeg is false, else ""
 }
 
-// Status returns whether video thumbnails are made and the notes the UI shows.
+// Status returns whether video thumbnails are made, and what to do when they are not.
 func (m *Media) Status() MediaStatus {
-	status := MediaStatus{FFmpeg: m.app.svc.FFmpeg != "", RawPreviewNote: RawPreviewNote}
+	status := MediaStatus{FFmpeg: m.app.svc.FFmpeg != ""}
 	if !status.FFmpeg {
 		status.FFmpegMessage = NoFFmpegMessage
 	}

@@ -27,6 +27,9 @@ const (
 	ReasonTimeout           = "timeout"
 	ReasonInvalid           = "invalid-operations"
 	ReasonInternal          = "internal"
+	ReasonRawPreview        = "raw-preview" // a RAW file without a usable embedded preview
+	ReasonNoFFmpeg          = "no-ffmpeg"
+	ReasonVideoFrame        = "video-frame" // ffmpeg found no frame
 )
 
 // classify turns imagor's status and message into a Failure. imagor sends only those two over
@@ -35,6 +38,13 @@ func classify(status int, message string) Failure {
 	lower := strings.ToLower(message)
 	f := Failure{Detail: message}
 	switch {
+	// The engine words RAW and video errors for the user already (backend/engine/rootloader).
+	case strings.Contains(lower, "no embedded preview") || strings.Contains(lower, "raw file"):
+		f.Reason, f.Message, f.Detail = ReasonRawPreview, message, ""
+	case strings.Contains(lower, "install ffmpeg"):
+		f.Reason, f.Message, f.Detail = ReasonNoFFmpeg, message, ""
+	case strings.HasPrefix(lower, "video frame:"):
+		f.Reason, f.Message = ReasonVideoFrame, "No video frame: ffmpeg could not read this file"
 	case strings.Contains(lower, "empty file"):
 		f.Reason, f.Message = ReasonEmpty, "Empty file: it has zero bytes"
 	case strings.Contains(lower, "hevc"):

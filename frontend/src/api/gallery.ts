@@ -1,6 +1,7 @@
 // The only module that imports the generated Wails bindings, so tests can mock it as a whole.
 // The bindings return plain JSON objects; these functions narrow them to the types below.
 import * as Gallery from '../../wailsjs/go/app/Gallery'
+import * as Media from '../../wailsjs/go/app/Media'
 import type { app } from '../../wailsjs/go/models'
 
 export type EntryKind = 'folder' | 'image' | 'video' | 'other'
@@ -52,6 +53,8 @@ export interface Entry {
   preview: string
   original: string
   meta: string
+  /** A camera RAW file: its pictures are the embedded JPEG preview. */
+  raw?: boolean
 }
 
 export interface ListRequest {
@@ -125,6 +128,7 @@ function toEntry(e: app.Entry): Entry {
     preview: e.preview ?? '',
     original: e.original ?? '',
     meta: e.meta ?? '',
+    raw: Boolean(e.raw),
   }
 }
 
@@ -259,4 +263,35 @@ export async function renameLibrary(id: string, name: string): Promise<Library> 
 
 export async function moveLibrary(id: string, index: number): Promise<void> {
   await Gallery.MoveLibrary(id, index)
+}
+
+/** What the app can show of videos and RAW files. */
+export interface MediaStatus {
+  /** Video thumbnails are made (ffmpeg is installed). */
+  ffmpeg: boolean
+  /** What to do when ffmpeg is false, else "". */
+  ffmpegMessage: string
+}
+
+let mediaStatusPromise: Promise<MediaStatus> | null = null
+
+/** Returns the media status; it is fetched once per run, as it does not change while running. */
+export function mediaStatus(): Promise<MediaStatus> {
+  // The binding throws synchronously when the bindings are missing; a rejection is handled.
+  mediaStatusPromise ??= Promise.resolve()
+    .then(() => Media.Status())
+    .then((s) => ({
+      ffmpeg: Boolean(s.ffmpeg),
+      ffmpegMessage: s.ffmpegMessage ?? '',
+    }))
+    .catch((err: unknown) => {
+      mediaStatusPromise = null // ask again next time
+      throw err
+    })
+  return mediaStatusPromise
+}
+
+/** Returns the loopback URL that a <video> element plays the video at path from. */
+export async function videoURL(library: string, path: string): Promise<string> {
+  return Media.VideoURL(library, path)
 }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Entry, Library, SortKey } from '@/api/gallery'
+import { FFmpegNotice } from '@/components/ffmpeg-notice'
 import { FolderStatus } from '@/components/folder-status'
 import { GalleryGrid, type GalleryGridHandle } from '@/components/gallery-grid'
 import { TopBar } from '@/components/top-bar'
@@ -39,7 +40,7 @@ export function FolderPane(props: FolderPaneProps) {
   const onOpen = useCallback(
     (entry: Entry, index: number) => {
       if (entry.kind === 'folder') onNavigate(entry.path)
-      else if (entry.kind === 'image') setViewerIndex(index)
+      else if (entry.kind === 'image' || entry.kind === 'video') setViewerIndex(index)
     },
     [onNavigate],
   )
@@ -102,6 +103,7 @@ export function FolderPane(props: FolderPaneProps) {
         onShowNamesChange={props.onShowNamesChange}
         onOpenFolder={props.onOpenFolder}
       />
+      <FFmpegNotice source={source} />
       <section aria-label="Gallery" className="relative min-h-0 flex-1">
         {body}
         {pageError && (

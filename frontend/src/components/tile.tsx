@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import type { Entry } from '@/api/gallery'
 import { Icon, type IconName } from '@/components/icon'
+import { MediaBadge } from '@/components/media-badge'
 import { useImage } from '@/hooks/use-image'
 import { entryLabel, extensionOf } from '@/lib/format'
 import { LABEL_HEIGHT, thumbnailFor } from '@/lib/grid-math'
@@ -45,8 +46,9 @@ export const Tile = memo(function Tile({
   onFocusLost,
 }: TileProps) {
   const ref = useRef<HTMLDivElement>(null)
-  const url =
-    entry?.kind === 'image' ? thumbnailFor(entry, cellSize, window.devicePixelRatio || 1) : ''
+  // Images have a thumbnail; videos have one when ffmpeg can grab a frame.
+  const hasPicture = (entry?.kind === 'image' || entry?.kind === 'video') && !!entry.thumbnail
+  const url = hasPicture ? thumbnailFor(entry, cellSize, window.devicePixelRatio || 1) : ''
   const image = useImage(url)
 
   useEffect(() => {
@@ -92,7 +94,7 @@ export const Tile = memo(function Tile({
   const picture = { width: cellSize, height: cellSize }
   let state: 'loading' | 'loaded' | 'error' = 'loaded'
   let content
-  if (entry.kind === 'image' && image.status === 'loaded') {
+  if (hasPicture && image.status === 'loaded') {
     content = (
       <img
         src={image.src}
@@ -103,7 +105,7 @@ export const Tile = memo(function Tile({
         style={picture}
       />
     )
-  } else if (entry.kind === 'image' && image.status === 'error') {
+  } else if (hasPicture && image.status === 'error') {
     state = 'error'
     content = (
       <span
@@ -117,7 +119,7 @@ export const Tile = memo(function Tile({
         <span className="line-clamp-4">{image.error.message}</span>
       </span>
     )
-  } else if (entry.kind === 'image') {
+  } else if (hasPicture) {
     state = 'loading'
   } else {
     const iconSize = Math.round(cellSize * (entry.kind === 'folder' ? 0.56 : 0.4))
@@ -136,7 +138,8 @@ export const Tile = memo(function Tile({
     )
   }
 
-  const extension = entry.kind === 'video' || entry.kind === 'other' ? extensionOf(entry.name) : ''
+  const extension =
+    (entry.kind === 'video' && !hasPicture) || entry.kind === 'other' ? extensionOf(entry.name) : ''
   const classes = [
     CELL_CLASS,
     'group',
@@ -160,6 +163,7 @@ export const Tile = memo(function Tile({
       className={classes}
     >
       {content}
+      <MediaBadge entry={entry} cellSize={cellSize} />
       {showNames && (
         <span
           className={`absolute right-1 bottom-0 left-1 truncate text-center text-xs leading-6 ${

@@ -13,6 +13,8 @@ import { isFullscreen, setFullscreen } from '@/api/runtime'
 import { Icon } from '@/components/icon'
 import { IconButton } from '@/components/icon-button'
 import { InfoPanel } from '@/components/info-panel'
+import { RAW_PREVIEW_NOTE } from '@/components/media-badge'
+import { VideoPlayer } from '@/components/video-player'
 import { useElementSize } from '@/hooks/use-element-size'
 import { useImage } from '@/hooks/use-image'
 import { useImageMeta } from '@/hooks/use-image-meta'
@@ -47,12 +49,12 @@ interface Neighbours {
   next: number
 }
 
-/** Returns the index of the nearest image from index in direction step (±1), or -1. */
+/** Returns the index of the nearest image or video from index in direction step (±1), or -1. */
 async function findImage(source: ListingSource, index: number, step: number): Promise<number> {
   for (let i = index + step; i >= 0; i += step) {
     const entry = await source.fetchEntry(i)
     if (!entry) return -1
-    if (entry.kind === 'image') return i
+    if (entry.kind === 'image' || entry.kind === 'video') return i
   }
   return -1
 }
@@ -85,6 +87,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
 
   const entry = source.getEntry(index)
   const name = entry?.name ?? ''
+  const isVideo = entry?.kind === 'video'
   const image =
     entry?.kind === 'image' ? { library: source.query.library, path: entry.path, name } : null
   const preview = useImage(entry?.preview ?? '', PRIORITY_VIEWER)
@@ -366,48 +369,65 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
           />
           <h2 className="mx-2 min-w-0 flex-1 truncate font-medium text-zinc-100" title={name}>
             {name}
+            {entry?.raw && (
+              <span
+                data-testid="viewer-raw-note"
+                className="ml-2 rounded bg-zinc-800 px-1.5 py-0.5 text-xs font-normal text-zinc-300"
+              >
+                <span className="font-semibold text-zinc-100">RAW</span> · {RAW_PREVIEW_NOTE}
+              </span>
+            )}
             {trueSize && shownIsOriginal && (
               <span className="ml-2 text-xs font-normal text-zinc-400">
                 {Math.round(trueSize.width)} × {Math.round(trueSize.height)}
               </span>
             )}
           </h2>
-          <IconButton
-            icon="zoom-out"
-            label="Zoom out"
-            onClick={() => zoomTo(effectiveZoom / ZOOM_STEP)}
-          />
-          <span className="w-12 text-center text-xs text-zinc-400 tabular-nums" aria-live="polite">
-            {zoomPercent} %
-          </span>
-          <IconButton
-            icon="zoom-in"
-            label="Zoom in"
-            onClick={() => zoomTo(effectiveZoom * ZOOM_STEP)}
-          />
-          <button
-            type="button"
-            onClick={showFit}
-            aria-pressed={zoom === null}
-            title="Fit to window (0)"
-            className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
-              zoom === null ? 'bg-accent/20 text-accent-strong' : 'text-zinc-300 hover:bg-zinc-800'
-            }`}
-          >
-            Fit
-          </button>
-          <button
-            type="button"
-            onClick={showActualPixels}
-            aria-pressed={zoom === 1}
-            title="Actual pixels (1)"
-            data-testid="viewer-actual-size"
-            className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
-              zoom === 1 ? 'bg-accent/20 text-accent-strong' : 'text-zinc-300 hover:bg-zinc-800'
-            }`}
-          >
-            100 %
-          </button>
+          {!isVideo && (
+            <>
+              <IconButton
+                icon="zoom-out"
+                label="Zoom out"
+                onClick={() => zoomTo(effectiveZoom / ZOOM_STEP)}
+              />
+              <span
+                className="w-12 text-center text-xs text-zinc-400 tabular-nums"
+                aria-live="polite"
+              >
+                {zoomPercent} %
+              </span>
+              <IconButton
+                icon="zoom-in"
+                label="Zoom in"
+                onClick={() => zoomTo(effectiveZoom * ZOOM_STEP)}
+              />
+              <button
+                type="button"
+                onClick={showFit}
+                aria-pressed={zoom === null}
+                title="Fit to window (0)"
+                className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
+                  zoom === null
+                    ? 'bg-accent/20 text-accent-strong'
+                    : 'text-zinc-300 hover:bg-zinc-800'
+                }`}
+              >
+                Fit
+              </button>
+              <button
+                type="button"
+                onClick={showActualPixels}
+                aria-pressed={zoom === 1}
+                title="Actual pixels (1)"
+                data-testid="viewer-actual-size"
+                className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
+                  zoom === 1 ? 'bg-accent/20 text-accent-strong' : 'text-zinc-300 hover:bg-zinc-800'
+                }`}
+              >
+                100 %
+              </button>
+            </>
+          )}
           <div className="mx-1 h-5 w-px bg-zinc-800" />
           <IconButton
             icon={playing ? 'pause' : 'play'}
@@ -446,21 +466,33 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
           className={`relative min-h-0 flex-1 touch-none overflow-hidden ${
             dragging ? 'cursor-grabbing' : 'cursor-grab'
           }`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
-          onDoubleClick={() => (zoom === null ? showActualPixels() : showFit())}
+          onPointerDown={isVideo ? undefined : onPointerDown}
+          onPointerMove={isVideo ? undefined : onPointerMove}
+          onPointerUp={isVideo ? undefined : onPointerUp}
+          onPointerCancel={isVideo ? undefined : onPointerUp}
+          onDoubleClick={
+            isVideo ? undefined : () => (zoom === null ? showActualPixels() : showFit())
+          }
         >
-          {!shownSrc && placeholder.status === 'loaded' && preview.status !== 'error' && (
-            <img
-              src={placeholder.src}
-              alt=""
-              draggable={false}
-              className="absolute inset-0 m-auto max-h-full max-w-full object-contain opacity-60 blur-sm"
+          {isVideo && (
+            <VideoPlayer
+              library={source.query.library}
+              entry={entry}
+              poster={preview.status === 'loaded' ? preview.src : ''}
             />
           )}
-          {shownSrc && (
+          {!isVideo &&
+            !shownSrc &&
+            placeholder.status === 'loaded' &&
+            preview.status !== 'error' && (
+              <img
+                src={placeholder.src}
+                alt=""
+                draggable={false}
+                className="absolute inset-0 m-auto max-h-full max-w-full object-contain opacity-60 blur-sm"
+              />
+            )}
+          {!isVideo && shownSrc && (
             <img
               src={shownSrc}
               alt={name}
@@ -482,7 +514,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
               }}
             />
           )}
-          {preview.status === 'error' && (
+          {!isVideo && preview.status === 'error' && (
             <div
               role="alert"
               className="absolute inset-0 flex flex-col items-center justify-center gap-3 text-center text-red-200"
@@ -491,11 +523,12 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
               <p className="max-w-md">{preview.error.message}</p>
             </div>
           )}
-          {(preview.status === 'loading' || (wantOriginal && original.status === 'loading')) && (
-            <div className="pointer-events-none absolute right-3 bottom-3 rounded-md bg-zinc-900/80 px-2 py-1 text-xs text-zinc-400">
-              {preview.status === 'loading' ? 'Loading preview…' : 'Loading full resolution…'}
-            </div>
-          )}
+          {!isVideo &&
+            (preview.status === 'loading' || (wantOriginal && original.status === 'loading')) && (
+              <div className="pointer-events-none absolute right-3 bottom-3 rounded-md bg-zinc-900/80 px-2 py-1 text-xs text-zinc-400">
+                {preview.status === 'loading' ? 'Loading preview…' : 'Loading full resolution…'}
+              </div>
+            )}
           {original.status === 'error' && (
             <div
               role="alert"

@@ -556,7 +556,6 @@ export namespace app {
 	export class MediaStatus {
 	    ffmpeg: boolean;
 	    ffmpegMessage: string;
-	    rawPreviewNote: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new MediaStatus(source);
@@ -566,7 +565,6 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ffmpeg = source["ffmpeg"];
 	        this.ffmpegMessage = source["ffmpegMessage"];
-	        this.rawPreviewNote = source["rawPreviewNote"];
 	    }
 	}
 	export class PathPart {

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react'
+import { errorMessage, mediaStatus } from '@/api/gallery'
+import { Icon } from '@/components/icon'
+import type { ListingSource } from '@/lib/listing-source'
+
+export interface FFmpegNoticeProps {
+  source: ListingSource
+}
+
+/** Entries of the first page that are looked at for videos. */
+const SCAN_ENTRIES = 300
+
+/** The notice is dismissed for the rest of the run, in every folder. */
+let dismissed = false
+
+/**
+ * Says once, above the grid, that video tiles have no thumbnails because ffmpeg is missing, when
+ * the folder's first page holds a video. Tiles themselves show only the video icon.
+ */
+export function FFmpegNotice({ source }: FFmpegNoticeProps) {
+  const [message, setMessage] = useState('')
+  const [hidden, setHidden] = useState(dismissed)
+
+  useEffect(() => {
+    let cancelled = false
+    mediaStatus().then(
+      (status) => !cancelled && setMessage(status.ffmpeg ? '' : status.ffmpegMessage),
+      (err: unknown) => console.warn(`Could not read the media status: ${errorMessage(err)}`),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  if (!message || hidden || source.status !== 'ready') return null
+  let hasVideo = false
+  for (let i = 0; i < Math.min(source.total, SCAN_ENTRIES) && !hasVideo; i++) {
+    hasVideo = source.getEntry(i)?.kind === 'video'
+  }
+  if (!hasVideo) return null
+
+  return (
+    <div
+      role="status"
+      data-testid="ffmpeg-notice"
+      className="flex items-center gap-2 border-b border-zinc-800 bg-zinc-900 px-3 py-1.5 text-xs text-zinc-300"
+    >
+      <Icon name="video" className="text-zinc-500" />
+      <span className="min-w-0 flex-1">{message}</span>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        title="Dismiss"
+        onClick={() => {
+          dismissed = true
+          setHidden(true)
+        }}
+        className="flex h-5 w-5 items-center justify-center rounded text-zinc-400 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+      >
+        <Icon name="close" className="text-xs" />
+      </button>
+    </div>
+  )
+}
