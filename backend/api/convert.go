@@ -123,6 +123,11 @@ func (r *Resolver) file(ctx context.Context, libraryID, rawPath string) (file, e
 	return file{library: libraryID, rel: rel, key: library.Key(libraryID, rel), version: version, abs: abs}, nil
 }
 
+// libraryRel is library.CleanRel, for a path that may be the library root.
+func libraryRel(rawPath string) (string, error) {
+	return library.CleanRel(rawPath)
+}
+
 // cleanFile is library.CleanRel for a path that must name something inside the library.
 func cleanFile(rawPath string) (string, error) {
 	rel, err := library.CleanRel(rawPath)

@@ -60,3 +60,16 @@ func (r *mutationResolver) Export(ctx context.Context, library string, path stri
 	}
 	return target, nil
 }
+
+// EditorPath is the resolver for the editorPath field.
+func (r *queryResolver) EditorPath(ctx context.Context, library string, path string, state any, profile *string) (*model.EditorPath, error) {
+	f, err := r.file(ctx, library, path)
+	if err != nil {
+		return nil, apiError(err, path)
+	}
+	src, err := r.source(ctx, f)
+	if err != nil {
+		return nil, renderError(err, path)
+	}
+	return r.editorPath(ctx, f, src, state, deref(profile))
+}

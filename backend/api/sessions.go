@@ -8,6 +8,7 @@ import (
 
 	"github.com/imagor-studio/desktop/backend/api/model"
 	"github.com/imagor-studio/desktop/backend/editor"
+	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/settings"
 )
 
@@ -33,15 +34,9 @@ func (r *Resolver) editorSession(ctx context.Context, libraryID, rawPath string)
 // saveSession checks state against the image and stores it with the file's version. Unknown
 // fields are rejected, so a misspelt name does not vanish silently.
 func (r *Resolver) saveSession(ctx context.Context, f file, src editor.Source, state any) error {
-	data, err := json.Marshal(state)
+	s, err := decodeState(state)
 	if err != nil {
-		return invalidf("state: %v", err)
-	}
-	var s editor.State
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return invalidf("state: %v; give the editor's state object (crop, width, height, mode, …)", err)
+		return err
 	}
 	if err := s.Validate(src); err != nil {
 		return err
@@ -68,4 +63,65 @@ func (r *Resolver) forgetRemote() {
 	if r.svc.Router != nil {
 		r.svc.Router.Forget()
 	}
+}
+
+// editorPath builds the imagor path of an editor state on f, as the editor does, and its URLs.
+func (r *Resolver) editorPath(ctx context.Context, f file, src editor.Source, state any, profile string) (*model.EditorPath, error) {
+	s, err := decodeState(state)
+	if err != nil {
+		return nil, apiError(err, f.rel)
+	}
+	ops, err := editor.Build(s, src)
+	if err != nil {
+		return nil, apiError(err, f.rel)
+	}
+	if !ops.SizeKnown {
+		// The size depends on the pixels (trim): imagor's metadata of the result has it.
+		body, err := editor.Render(ctx, r.svc, editor.MetaPath(ops.Ops, f.key)+"?v="+f.version)
+		if err != nil {
+			return nil, renderError(err, f.rel)
+		}
+		meta, err := editor.ParseMeta(body)
+		if err != nil {
+			return nil, renderError(err, f.rel)
+		}
+		ops.Width, ops.Height = meta.Width, meta.Height
+	}
+	url, err := absoluteImageURL(baseURL(ctx), r.srv.signingSecret, imageurl.Path(ops.Ops, f.key, f.version), false)
+	if err != nil {
+		return nil, apiError(err, f.rel)
+	}
+	out := &model.EditorPath{
+		Path: editor.Path(ops.Ops, imageurl.EncodeImage(f.rel)), Ops: ops.Ops, URL: url,
+		OutputWidth: ops.Width, OutputHeight: ops.Height,
+	}
+	if profile != "" {
+		server, err := r.svc.Settings.Server(ctx, profile, f.library)
+		if err != nil {
+			return nil, apiError(err, f.rel)
+		}
+		signed, warning, err := server.URL(ops.Ops, f.rel)
+		if err != nil {
+			return nil, apiError(err, f.rel)
+		}
+		signed = asciiURL(signed)
+		out.SignedURL, out.Warning = &signed, warning
+	}
+	return out, nil
+}
+
+// decodeState decodes the editor's state object. Unknown fields are rejected, so a misspelt
+// name does not vanish silently.
+func decodeState(state any) (editor.State, error) {
+	data, err := json.Marshal(state)
+	if err != nil {
+		return editor.State{}, invalidf("state: %v", err)
+	}
+	var s editor.State
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return editor.State{}, invalidf("state: %v; give the editor's state object (crop, width, height, mode, …)", err)
+	}
+	return s, nil
 }

@@ -47,6 +47,16 @@ type ComplexityRoot struct {
 		Vips     func(childComplexity int) int
 	}
 
+	EditorPath struct {
+		Ops          func(childComplexity int) int
+		OutputHeight func(childComplexity int) int
+		OutputWidth  func(childComplexity int) int
+		Path         func(childComplexity int) int
+		SignedURL    func(childComplexity int) int
+		URL          func(childComplexity int) int
+		Warning      func(childComplexity int) int
+	}
+
 	EditorSession struct {
 		Library func(childComplexity int) int
 		Path    func(childComplexity int) int
@@ -101,6 +111,7 @@ type ComplexityRoot struct {
 		RemoveLibrary        func(childComplexity int, id string) int
 		Rename               func(childComplexity int, library string, path string, newName string) int
 		RenameLibrary        func(childComplexity int, id string, name string) int
+		Rescan               func(childComplexity int, library string, paths []string) int
 		SaveEditorSession    func(childComplexity int, library string, path string, state any) int
 		SaveProfile          func(childComplexity int, input model.ProfileInput) int
 		SetPreference        func(childComplexity int, name string, value any) int
@@ -133,11 +144,13 @@ type ComplexityRoot struct {
 
 	Query struct {
 		About         func(childComplexity int) int
+		EditorPath    func(childComplexity int, library string, path string, state any, profile *string) int
 		EditorSession func(childComplexity int, library string, path string) int
 		Folder        func(childComplexity int, library string, path string, first *int, after *string, sort *model.SortInput, filter *string) int
 		ImageURL      func(childComplexity int, library string, path string, ops *string, profile *string, signed *bool) int
 		KeyStatus     func(childComplexity int) int
 		Libraries     func(childComplexity int) int
+		LocalPath     func(childComplexity int, library string, path string) int
 		Meta          func(childComplexity int, library string, path string) int
 		Preferences   func(childComplexity int) int
 		Profiles      func(childComplexity int) int
@@ -206,6 +219,7 @@ type MutationResolver interface {
 	Delete(ctx context.Context, library string, paths []string) ([]string, error)
 	ImportFiles(ctx context.Context, library string, folder string, sources []string, onClash *model.Clash) ([]string, error)
 	Undo(ctx context.Context) (*model.UndoResult, error)
+	Rescan(ctx context.Context, library string, paths []string) (bool, error)
 	SaveProfile(ctx context.Context, input model.ProfileInput) (*model.Profile, error)
 	DeleteProfile(ctx context.Context, id string) (string, error)
 	SetPreference(ctx context.Context, name string, value any) (any, error)
@@ -222,7 +236,9 @@ type QueryResolver interface {
 	EditorSession(ctx context.Context, library string, path string) (*model.EditorSession, error)
 	KeyStatus(ctx context.Context) (*model.KeyStatus, error)
 	About(ctx context.Context) (*model.About, error)
+	EditorPath(ctx context.Context, library string, path string, state any, profile *string) (*model.EditorPath, error)
 	UndoLabel(ctx context.Context) (string, error)
+	LocalPath(ctx context.Context, library string, path string) (string, error)
 	Server(ctx context.Context) (*model.ServerInfo, error)
 }
 
@@ -280,6 +296,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.About.Vips(childComplexity), true
+
+	case "EditorPath.ops":
+		if e.ComplexityRoot.EditorPath.Ops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.Ops(childComplexity), true
+	case "EditorPath.outputHeight":
+		if e.ComplexityRoot.EditorPath.OutputHeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.OutputHeight(childComplexity), true
+	case "EditorPath.outputWidth":
+		if e.ComplexityRoot.EditorPath.OutputWidth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.OutputWidth(childComplexity), true
+	case "EditorPath.path":
+		if e.ComplexityRoot.EditorPath.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.Path(childComplexity), true
+	case "EditorPath.signedUrl":
+		if e.ComplexityRoot.EditorPath.SignedURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.SignedURL(childComplexity), true
+	case "EditorPath.url":
+		if e.ComplexityRoot.EditorPath.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.URL(childComplexity), true
+	case "EditorPath.warning":
+		if e.ComplexityRoot.EditorPath.Warning == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorPath.Warning(childComplexity), true
 
 	case "EditorSession.library":
 		if e.ComplexityRoot.EditorSession.Library == nil {
@@ -594,6 +653,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RenameLibrary(childComplexity, args["id"].(string), args["name"].(string)), true
+	case "Mutation.rescan":
+		if e.ComplexityRoot.Mutation.Rescan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Rescan(childComplexity, args["library"].(string), args["paths"].([]string)), true
 	case "Mutation.saveEditorSession":
 		if e.ComplexityRoot.Mutation.SaveEditorSession == nil {
 			break
@@ -743,6 +813,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.About(childComplexity), true
+	case "Query.editorPath":
+		if e.ComplexityRoot.Query.EditorPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_editorPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EditorPath(childComplexity, args["library"].(string), args["path"].(string), args["state"].(any), args["profile"].(*string)), true
 	case "Query.editorSession":
 		if e.ComplexityRoot.Query.EditorSession == nil {
 			break
@@ -789,6 +870,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Libraries(childComplexity), true
+	case "Query.localPath":
+		if e.ComplexityRoot.Query.LocalPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_localPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LocalPath(childComplexity, args["library"].(string), args["path"].(string)), true
 	case "Query.meta":
 		if e.ComplexityRoot.Query.Meta == nil {
 			break
@@ -1062,6 +1154,30 @@ type EditorSession {
   "The file changed since the state was saved."
   stale: Boolean!
 }
+
+extend type Query {
+  """
+  The imagor path of an editor state applied to an image (the path the editor copies), its URL
+  on this server (signed), the URL for a profile's server when profile is given, and the size of
+  the result.
+  """
+  editorPath(library: ID!, path: String!, state: JSON!, profile: ID): EditorPath!
+}
+
+type EditorPath {
+  "The imagor path, /unsafe/OPERATIONS/IMAGE, as the editor copies it."
+  path: String!
+  "The operations part alone, for imageUrl(ops:) and export(ops:)."
+  ops: String!
+  "The absolute URL of the result on this server, signed with the app's secret."
+  url: String!
+  "The URL for the profile's server; null without a profile."
+  signedUrl: String
+  outputWidth: Int!
+  outputHeight: Int!
+  "Why the profile's server may not find the file, or \"\"."
+  warning: String!
+}
 `, BuiltIn: false},
 	{Name: "../schema/files.graphqls", Input: `extend type Query {
   "What undo would revert (\"Move of 3 items\"), or \"\" when nothing can be undone."
@@ -1110,6 +1226,16 @@ type UndoResult {
   "The library the paths are in now."
   library: ID!
   paths: [String!]!
+}
+
+extend type Query {
+  "The absolute path on this computer of an entry of a folder library."
+  localPath(library: ID!, path: String!): String!
+}
+
+extend type Mutation {
+  "Makes the next listing of each folder (library-relative, \"\" for the root) read the disk."
+  rescan(library: ID!, paths: [String!]!): Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../schema/library.graphqls", Input: `"Any JSON value: an object, array, string, number, boolean or null."
@@ -1367,6 +1493,26 @@ func (ec *executionContext) childFields_About(ctx context.Context, field graphql
 		return ec.fieldContext_About_error(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type About", field.Name)
+}
+
+func (ec *executionContext) childFields_EditorPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_EditorPath_path(ctx, field)
+	case "ops":
+		return ec.fieldContext_EditorPath_ops(ctx, field)
+	case "url":
+		return ec.fieldContext_EditorPath_url(ctx, field)
+	case "signedUrl":
+		return ec.fieldContext_EditorPath_signedUrl(ctx, field)
+	case "outputWidth":
+		return ec.fieldContext_EditorPath_outputWidth(ctx, field)
+	case "outputHeight":
+		return ec.fieldContext_EditorPath_outputHeight(ctx, field)
+	case "warning":
+		return ec.fieldContext_EditorPath_warning(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EditorPath", field.Name)
 }
 
 func (ec *executionContext) childFields_EditorSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2077,6 +2223,28 @@ func (ec *executionContext) field_Mutation_rename_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rescan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paths",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paths"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_saveEditorSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2190,6 +2358,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_editorPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "path",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["path"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "state",
+		func(ctx context.Context, v any) (any, error) {
+			return ec.unmarshalNJSON2interface(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["state"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "profile",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["profile"] = arg3
 	return args, nil
 }
 
@@ -2312,6 +2518,28 @@ func (ec *executionContext) field_Query_imageUrl_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["signed"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_localPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "library",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["library"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "path",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["path"] = arg1
 	return args, nil
 }
 
@@ -2561,6 +2789,167 @@ func (ec *executionContext) _About_error(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_About_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("About", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorPath_path(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorPath_ops(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_ops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_ops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorPath_url(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorPath_signedUrl(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_signedUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_signedUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorPath_outputWidth(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_outputWidth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputWidth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_outputWidth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EditorPath_outputHeight(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_outputHeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputHeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_outputHeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EditorPath_warning(ctx context.Context, field graphql.CollectedField, obj *model.EditorPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorPath_warning(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warning, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorPath_warning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorPath", field, false, false, "String")
 }
 
 func (ec *executionContext) _EditorSession_library(ctx context.Context, field graphql.CollectedField, obj *model.EditorSession) (ret graphql.Marshaler) {
@@ -3917,6 +4306,50 @@ func (ec *executionContext) fieldContext_Mutation_undo(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_rescan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Rescan(ctx, fc.Args["library"].(string), fc.Args["paths"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_saveProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4766,6 +5199,56 @@ func (ec *executionContext) fieldContext_Query_about(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_editorPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_editorPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EditorPath(ctx, fc.Args["library"].(string), fc.Args["path"].(string),
+				func() any {
+					if fc.Args["state"] == nil {
+						return nil
+					}
+					return fc.Args["state"].(any)
+				}(), fc.Args["profile"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EditorPath) graphql.Marshaler {
+			return ec.marshalNEditorPath2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐEditorPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_editorPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditorPath(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_editorPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_undoLabel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4787,6 +5270,50 @@ func (ec *executionContext) _Query_undoLabel(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Query_undoLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
+}
+
+func (ec *executionContext) _Query_localPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_localPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LocalPath(ctx, fc.Args["library"].(string), fc.Args["path"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_localPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_localPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_server(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6754,6 +7281,69 @@ func (ec *executionContext) _About(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var editorPathImplementors = []string{"EditorPath"}
+
+func (ec *executionContext) _EditorPath(ctx context.Context, sel ast.SelectionSet, obj *model.EditorPath) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, editorPathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EditorPath")
+		case "path":
+			out.Values[i] = ec._EditorPath_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ops":
+			out.Values[i] = ec._EditorPath_ops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._EditorPath_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signedUrl":
+			out.Values[i] = ec._EditorPath_signedUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "outputWidth":
+			out.Values[i] = ec._EditorPath_outputWidth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outputHeight":
+			out.Values[i] = ec._EditorPath_outputHeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warning":
+			out.Values[i] = ec._EditorPath_warning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var editorSessionImplementors = []string{"EditorSession"}
 
 func (ec *executionContext) _EditorSession(ctx context.Context, sel ast.SelectionSet, obj *model.EditorSession) graphql.Marshaler {
@@ -7159,6 +7749,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rescan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "saveProfile":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_saveProfile(ctx, field)
@@ -7431,11 +8028,23 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_about(ctx, field)
 				})
+		case "editorPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_editorPath(ctx, field)
+				})
 		case "undoLabel":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_undoLabel(ctx, field)
+				})
+		case "localPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_localPath(ctx, field)
 				})
 		case "server":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -8053,6 +8662,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNEditorPath2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐEditorPath(ctx context.Context, sel ast.SelectionSet, v *model.EditorPath) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EditorPath!")
+		return graphql.Null
+	}
+	return ec._EditorPath(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEditorSession2ᚖgithubᚗcomᚋimagorᚑstudioᚋdesktopᚋbackendᚋapiᚋmodelᚐEditorSession(ctx context.Context, sel ast.SelectionSet, v *model.EditorSession) graphql.Marshaler {

@@ -20,6 +20,21 @@ type About struct {
 	Error string `json:"error"`
 }
 
+type EditorPath struct {
+	// The imagor path, /unsafe/OPERATIONS/IMAGE, as the editor copies it.
+	Path string `json:"path"`
+	// The operations part alone, for imageUrl(ops:) and export(ops:).
+	Ops string `json:"ops"`
+	// The absolute URL of the result on this server, signed with the app's secret.
+	URL string `json:"url"`
+	// The URL for the profile's server; null without a profile.
+	SignedURL    *string `json:"signedUrl,omitempty"`
+	OutputWidth  int     `json:"outputWidth"`
+	OutputHeight int     `json:"outputHeight"`
+	// Why the profile's server may not find the file, or "".
+	Warning string `json:"warning"`
+}
+
 type EditorSession struct {
 	Library string `json:"library"`
 	Path    string `json:"path"`
