@@ -79,6 +79,9 @@ type Server struct {
 	s3     *s3loader.Loader
 	mux    *http.ServeMux
 	logger *slog.Logger
+	limits Limits
+	// slots bounds the images rendered at once, by the fast path and imagor together.
+	slots chan struct{}
 }
 
 // New builds the imagor app on the libvips processor with the given limits. It serves unsafe
@@ -109,13 +112,16 @@ func New(limits Limits, logger *slog.Logger) *Server {
 		imagor.WithUnsafe(true),
 		imagor.WithLogger(zap.NewNop()),
 	)
-	s := &Server{app: app, loader: loader, s3: buckets, mux: http.NewServeMux(), logger: logger}
+	s := &Server{
+		app: app, loader: loader, s3: buckets, mux: http.NewServeMux(), logger: logger,
+		limits: limits, slots: make(chan struct{}, max(limits.Concurrency, 1)),
+	}
 	s.mux.HandleFunc("GET "+HealthPath, s.health)
 	s.mux.HandleFunc("PUT "+LibrariesPath, s.putLibraries)
 	s.mux.HandleFunc("GET "+LibrariesPath, s.getLibraries)
 	s.mux.HandleFunc("PUT "+S3LibrariesPath, s.putS3Libraries)
 	s.mux.HandleFunc("GET "+S3LibrariesPath, s.getS3Libraries)
-	s.mux.Handle("/", app)
+	s.mux.HandleFunc("/", s.serveImage)
 	return s
 }
 
@@ -124,7 +130,26 @@ func (s *Server) Startup() error {
 	if err := s.app.Startup(context.Background()); err != nil {
 		return fmt.Errorf("start imagor: %w", err)
 	}
+	enableVector()
 	return nil
+}
+
+// serveImage serves an imagor request: through the fast path when it takes the request, else
+// through imagor. It waits for a free slot first.
+func (s *Server) serveImage(w http.ResponseWriter, r *http.Request) {
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-r.Context().Done():
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"message": "request cancelled while waiting for the engine"})
+		return
+	}
+	if r.Method == http.MethodGet {
+		if req, ok := parseFast(r.URL.EscapedPath()); ok && s.serveFast(w, req) {
+			return
+		}
+	}
+	s.app.ServeHTTP(w, r)
 }
 
 // Shutdown stops imagor and libvips.

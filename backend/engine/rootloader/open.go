@@ -1,0 +1,33 @@
+package rootloader
+
+import "os"
+
+// Open opens the file of key for reading after the checks Get makes: a known library, a path
+// inside it, a regular, non-empty file, and a JPEG or PNG that is not truncated. It returns the
+// same errors as Get. The caller closes the file.
+func (l *Loader) Open(key string) (*os.File, error) {
+	root, name, err := l.resolve(key)
+	if err != nil {
+		return nil, err
+	}
+	file, err := root.Open(name)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	info, err := file.Stat()
+	switch {
+	case err != nil:
+		err = mapError(err)
+	case !info.Mode().IsRegular():
+		err = ErrNotRegular
+	case info.Size() == 0:
+		err = ErrEmptyFile
+	default:
+		err = checkComplete(file, info.Size())
+	}
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	return file, nil
+}

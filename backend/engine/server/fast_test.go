@@ -1,0 +1,121 @@
+package server_test
+
+import (
+	"bytes"
+	"image"
+	"testing"
+
+	"golang.org/x/image/webp"
+
+	"github.com/imagor-studio/desktop/backend/engine/server"
+	"github.com/imagor-studio/desktop/backend/imageurl"
+)
+
+// MustDecodeWebP decodes a WebP response body.
+func MustDecodeWebP(tb testing.TB, data []byte) image.Image {
+	tb.Helper()
+	img, err := webp.Decode(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatalf("decode WebP: %v", err)
+	}
+	return img
+}
+
+// meanDifference returns the mean absolute difference of two same-sized pictures over every
+// channel, in 8-bit levels.
+func meanDifference(a, b image.Image) float64 {
+	var sum, n float64
+	bounds := a.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			r1, g1, b1, a1 := a.At(x, y).RGBA()
+			r2, g2, b2, a2 := b.At(x, y).RGBA()
+			for _, d := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
+				diff := float64(d[0]>>8) - float64(d[1]>>8)
+				if diff < 0 {
+					diff = -diff
+				}
+				sum += diff
+				n++
+			}
+		}
+	}
+	return sum / n
+}
+
+// TestServer_FastPath renders each still format through the fast path and through imagor (the
+// no_upscale() filter, a no-op for fit-in, sends the request to imagor) and compares them: same
+// size, and pictures within maxDiff levels on average. JPEGs may differ a little, because the
+// fast path lets the decoder shrink by up to 8 where imagor stops at 4.
+func TestServer_FastPath(t *testing.T) {
+	tests := []struct {
+		name         string
+		file         string
+		data         func(t *testing.T) []byte
+		wantW, wantH int
+		maxDiff      float64
+	}{
+		{"OKJPEGShrink8", "big.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1800) }, 256, 192, 2},
+		{"OKJPEGRotated", "rotated.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 6) }, 192, 256, 2},
+		{"OKJPEGSmall", "small.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) }, 256, 192, 0.5},
+		{"OKPNGWithAlpha", "a.png", func(t *testing.T) []byte { return MustPNGWithAlpha(t, 1200, 900) }, 256, 192, 0.5},
+		// About one level apart (0.9 when measured): both paths scale on load, but not identically.
+		{"OKWebP", "a.webp", func(t *testing.T) []byte { return MustConvert(t, 1200, 900, "a.webp") }, 256, 192, 1.5},
+		{"OKAVIF", "a.avif", func(t *testing.T) []byte { return MustConvert(t, 1200, 900, "a.avif") }, 256, 192, 0.5},
+		{"OKTIFF", "a.tiff", func(t *testing.T) []byte { return MustTIFF(t, 1200, 900) }, 256, 192, 0.5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lib := MustLibrary(t)
+			MustWriteFile(t, lib, tc.file, tc.data(t))
+			key := libraryID + "/" + tc.file
+
+			fast := MustGet(t, imageurl.Thumbnail(key, "1", imageurl.ThumbnailSize))
+			if got := fast.Header().Get(server.RenderHeader); got != "fast" {
+				t.Errorf("%s=%q, want fast", server.RenderHeader, got)
+			}
+			slow := MustGet(t, imageurl.Path("fit-in/256x256/filters:format(webp):quality(80):no_upscale()", key, "1"))
+			if got := slow.Header().Get(server.RenderHeader); got != "" {
+				t.Fatalf("no_upscale() request: %s=%q, want imagor to serve it", server.RenderHeader, got)
+			}
+			a, b := MustDecodeWebP(t, fast.Body.Bytes()), MustDecodeWebP(t, slow.Body.Bytes())
+			if a.Bounds().Dx() != tc.wantW || a.Bounds().Dy() != tc.wantH {
+				t.Errorf("fast path size=%v, want %dx%d", a.Bounds().Size(), tc.wantW, tc.wantH)
+			}
+			if a.Bounds() != b.Bounds() {
+				t.Fatalf("fast path size=%v, imagor's=%v", a.Bounds().Size(), b.Bounds().Size())
+			}
+			d := meanDifference(a, b)
+			t.Logf("mean difference from imagor's render: %.2f levels", d)
+			if d > tc.maxDiff {
+				t.Errorf("mean difference from imagor's render=%.2f levels, want at most %.1f", d, tc.maxDiff)
+			}
+		})
+	}
+}
+
+// TestServer_FastPathDeclines checks that requests the fast path does not serve still work,
+// through imagor.
+func TestServer_FastPathDeclines(t *testing.T) {
+	lib := MustLibrary(t)
+	MustWriteFile(t, lib, "anim.webp", MustAnimatedWebP(t, 400, 300, 3))
+	MustWriteFile(t, lib, "anim.gif", MustAnimatedGIF(t, 400, 300, 3))
+	MustWriteFile(t, lib, "photo.jpg", MustJPEG(t, 400, 300))
+	tests := []struct {
+		name, path string
+	}{
+		{"AnimatedWebP", imageurl.Thumbnail(libraryID+"/anim.webp", "", imageurl.ThumbnailSize)},
+		{"GIF", imageurl.Thumbnail(libraryID+"/anim.gif", "", imageurl.ThumbnailSize)},
+		{"OtherFilter", imageurl.Path("fit-in/256x256/filters:format(webp):quality(80):grayscale()", libraryID+"/photo.jpg", "")},
+		{"NoFormat", imageurl.Path("fit-in/256x256", libraryID+"/photo.jpg", "")},
+		{"Crop", imageurl.Path("10x10:200x200/fit-in/256x256/filters:format(webp):quality(80)", libraryID+"/photo.jpg", "")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := MustGet(t, tc.path)
+			if got := rec.Header().Get(server.RenderHeader); got != "" {
+				t.Errorf("%s=%q, want imagor to serve %s", server.RenderHeader, got, tc.path)
+			}
+		})
+	}
+}
