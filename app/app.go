@@ -94,7 +94,8 @@ func (a *App) Shutdown(context.Context) {
 func (a *App) OpenPaths(paths []string) {
 	for _, p := range paths {
 		loc, err := a.openPath(p)
-		loc.Edit = loc.Select != ""
+		// Only images open in the editor; a video or another file is selected in its folder.
+		loc.Edit = loc.Select != "" && listing.KindOf(loc.Select) == listing.KindImage
 		a.mu.Lock()
 		if err != nil {
 			a.start.Errors = append(a.start.Errors, userMessage(err))

@@ -63,6 +63,7 @@ export function VideoPlayer({ library, entry, poster }: VideoPlayerProps) {
             src={current.url}
             poster={poster || undefined}
             controls
+            autoPlay
             preload="metadata"
             data-testid="viewer-video"
             aria-label={entry.name}
