@@ -3,6 +3,7 @@
 import * as Gallery from '../../wailsjs/go/app/Gallery'
 import * as Media from '../../wailsjs/go/app/Media'
 import type { app } from '../../wailsjs/go/models'
+import { onEvent } from '@/api/runtime'
 
 export type EntryKind = 'folder' | 'image' | 'video' | 'other'
 export type LibraryKind = 'folder' | 's3'
@@ -263,6 +264,123 @@ export async function renameLibrary(id: string, name: string): Promise<Library> 
 
 export async function moveLibrary(id: string, index: number): Promise<void> {
   await Gallery.MoveLibrary(id, index)
+}
+
+/** What happened to an entry of a watched folder. */
+export type ChangeKind = 'added' | 'changed' | 'removed' | 'renamed'
+
+/** One entry of a watched folder that changed on disk. */
+export interface EntryChange {
+  kind: ChangeKind
+  /** Library-relative path; the new one for a rename. */
+  path: string
+  /** The path a renamed entry had. */
+  oldPath?: string
+  /** The entry now; for a removal, the entry as it was last seen. */
+  entry?: Entry
+}
+
+/** A batch of changes in one watched folder, in path order. */
+export interface FolderChanges {
+  library: string
+  folder: string
+  changes: EntryChange[]
+}
+
+/**
+ * Why a watched folder must be listed again: events were lost (overflow), too many changed at
+ * once, a deleted folder is back or another took its name (replaced), or it was deleted.
+ */
+export type ResyncReason = 'overflow' | 'many-changes' | 'deleted' | 'replaced'
+
+export interface FolderResync {
+  library: string
+  folder: string
+  reason: ResyncReason
+  /** For "deleted": the nearest folder above that exists, or null when the library's is gone. */
+  parent: string | null
+}
+
+/** Events the Go file watcher sends; see app/watch.go. */
+export const FOLDER_CHANGES_EVENT = 'folder-changes'
+export const FOLDER_RESYNC_EVENT = 'folder-resync'
+
+const CHANGE_KINDS: readonly string[] = ['added', 'changed', 'removed', 'renamed']
+const RESYNC_REASONS: readonly string[] = ['overflow', 'many-changes', 'deleted', 'replaced']
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function toChange(value: unknown): EntryChange | null {
+  if (!isRecord(value) || typeof value.path !== 'string') return null
+  if (typeof value.kind !== 'string' || !CHANGE_KINDS.includes(value.kind)) return null
+  const change: EntryChange = { kind: value.kind as ChangeKind, path: value.path }
+  if (typeof value.oldPath === 'string' && value.oldPath !== '') change.oldPath = value.oldPath
+  if (isRecord(value.entry) && typeof value.entry.path === 'string') {
+    change.entry = toEntry(value.entry as unknown as app.Entry)
+  }
+  return change
+}
+
+/** Narrows a folder-changes event payload; null when it is not one. */
+export function asFolderChanges(payload: unknown): FolderChanges | null {
+  if (!isRecord(payload) || typeof payload.library !== 'string') return null
+  if (typeof payload.folder !== 'string' || !Array.isArray(payload.changes)) return null
+  const changes: EntryChange[] = []
+  for (const value of payload.changes) {
+    const change = toChange(value)
+    if (change) changes.push(change)
+  }
+  return { library: payload.library, folder: payload.folder, changes }
+}
+
+/** Narrows a folder-resync event payload; null when it is not one. */
+export function asFolderResync(payload: unknown): FolderResync | null {
+  if (!isRecord(payload) || typeof payload.library !== 'string') return null
+  if (typeof payload.folder !== 'string' || typeof payload.reason !== 'string') return null
+  if (!RESYNC_REASONS.includes(payload.reason)) return null
+  const parent = typeof payload.parent === 'string' ? payload.parent : null
+  return {
+    library: payload.library,
+    folder: payload.folder,
+    reason: payload.reason as ResyncReason,
+    parent,
+  }
+}
+
+/** Calls handler with every batch of changes the file watcher sends. */
+export function onFolderChanges(handler: (changes: FolderChanges) => void): () => void {
+  return onEvent(FOLDER_CHANGES_EVENT, (payload) => {
+    const changes = asFolderChanges(payload)
+    if (changes) handler(changes)
+    else console.warn(`Ignored a malformed ${FOLDER_CHANGES_EVENT} event`, payload)
+  })
+}
+
+/** Calls handler with every resync the file watcher sends. */
+export function onFolderResync(handler: (resync: FolderResync) => void): () => void {
+  return onEvent(FOLDER_RESYNC_EVENT, (payload) => {
+    const resync = asFolderResync(payload)
+    if (resync) handler(resync)
+    else console.warn(`Ignored a malformed ${FOLDER_RESYNC_EVENT} event`, payload)
+  })
+}
+
+/**
+ * Makes paths the folders of library that one part of the window (view) shows and the Go side
+ * watches, replacing what the view showed before. An empty library or no paths closes them.
+ */
+export async function watchFolders(view: string, library: string, paths: string[]): Promise<void> {
+  // Outside the app (plain vite dev, unit tests) there is nothing to watch with.
+  if (window.go?.app?.Gallery === undefined) return
+  await Gallery.WatchFolders(view, library, paths)
+}
+
+/** Reads the folders again on the Go side, so the next listing of them reads the disk. */
+export async function rescan(library: string, paths: string[]): Promise<void> {
+  if (window.go?.app?.Gallery === undefined) return
+  await Gallery.Rescan(library, paths)
 }
 
 /** What the app can show of videos and RAW files. */

@@ -6,7 +6,7 @@ import { GalleryGrid, type GalleryGridHandle } from '@/components/gallery-grid'
 import { TopBar } from '@/components/top-bar'
 import { Viewer } from '@/components/viewer'
 import { useListing } from '@/hooks/use-listing'
-import { folderKey } from '@/lib/paths'
+import { baseName, folderKey } from '@/lib/paths'
 
 export interface FolderPaneProps {
   library: Library
@@ -61,6 +61,18 @@ export function FolderPane(props: FolderPaneProps) {
         kind="error"
         message={source.error}
         onRetry={() => setReloadToken((n) => n + 1)}
+      />
+    )
+  } else if (source.status === 'gone') {
+    const parent = source.goneParent
+    body = (
+      <FolderStatus
+        kind="gone"
+        backLabel={
+          parent === null ? undefined : `Open ${parent === '' ? library.name : baseName(parent)}`
+        }
+        onBack={parent === null ? undefined : () => onNavigate(parent)}
+        onRetry={() => void source.refresh()}
       />
     )
   } else if (source.total === 0) {

@@ -6,9 +6,10 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react'
-import type { Library } from '@/api/gallery'
+import { onFolderChanges, onFolderResync, rescan, type Library } from '@/api/gallery'
 import { Icon } from '@/components/icon'
 import { FolderTreeStore } from '@/lib/folder-tree-store'
+import { folderWatches } from '@/lib/folder-watches'
 import { containsPath, parentPath } from '@/lib/paths'
 
 export interface FolderTreeProps {
@@ -26,6 +27,9 @@ interface TreeNode {
   /** False once the folder is known to have no subfolders. */
   expandable: boolean
 }
+
+/** The watched-folders view of the folder tree. */
+const TREE_VIEW = 'tree'
 
 /** Shows the library's subfolders as an ARIA tree, loading each folder as it expands. */
 export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps) {
@@ -61,8 +65,34 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
   const pathsKey = pathsToLoad.join('\u0000')
 
   useEffect(() => {
-    for (const path of pathsKey.split('\u0000')) store.load(path)
-  }, [store, pathsKey])
+    const paths = pathsKey.split('\u0000')
+    for (const path of paths) store.load(path)
+    // The root and the expanded folders are watched, so the tree follows the disk.
+    void folderWatches.set(TREE_VIEW, library.id, paths)
+  }, [store, pathsKey, library.id])
+
+  useEffect(() => {
+    const offChanges = onFolderChanges((batch) => {
+      if (batch.library === library.id) store.applyChanges(batch.folder, batch.changes)
+    })
+    const offResync = onFolderResync((resync) => {
+      if (resync.library === library.id) store.applyResync(resync)
+    })
+    const onFocus = () => {
+      const paths = store.loadedPaths()
+      rescan(library.id, paths)
+        .catch((err: unknown) => console.warn('Could not read the folders again', err))
+        .finally(() => paths.forEach((path) => store.reload(path)))
+    }
+    window.addEventListener('focus', onFocus)
+    return () => {
+      offChanges()
+      offResync()
+      window.removeEventListener('focus', onFocus)
+    }
+  }, [store, library.id])
+
+  useEffect(() => () => void folderWatches.set(TREE_VIEW, '', []), [])
 
   const activePath =
     focusPath !== null && nodes.some((n) => n.path === focusPath)

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ListPage, ListRequest } from '@/api/gallery'
 import { ListingSource } from '@/lib/listing-source'
-import { syntheticList } from '@/test/fake-gallery'
+import { folderOnDisk, imageEntry, syntheticList } from '@/test/fake-gallery'
 
 const QUERY = { library: 'lib', path: 'photos', sort: 'name', desc: true, filter: 'IMG' } as const
 
@@ -86,5 +86,177 @@ describe('ListingSource', () => {
     await source.start()
     expect(calls).toBe(1)
     expect(source.getVersion()).toBe(before + 1)
+  })
+})
+
+const BY_NAME = { library: 'lib', path: '', sort: 'name', desc: false, filter: '' } as const
+
+function names(source: ListingSource): (string | undefined)[] {
+  const out: (string | undefined)[] = []
+  for (let i = 0; i < source.total; i++) out.push(source.getEntry(i)?.name)
+  return out
+}
+
+/** Waits for the refresh a source schedules after a change it could not place. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 150))
+}
+
+describe('ListingSource change batches', () => {
+  it('inserts, updates, moves and removes in place', async () => {
+    const disk = folderOnDisk(['b.jpg', 'd.jpg', 'f.jpg'])
+    const source = new ListingSource(BY_NAME, disk.list, 100)
+    await source.start()
+
+    source.applyChanges([
+      { kind: 'added', path: 'a.jpg', entry: imageEntry('a.jpg') },
+      { kind: 'added', path: 'e.jpg', entry: imageEntry('e.jpg') },
+      { kind: 'changed', path: 'd.jpg', entry: imageEntry('d.jpg', '2') },
+      { kind: 'renamed', oldPath: 'f.jpg', path: 'c.jpg', entry: imageEntry('c.jpg') },
+      { kind: 'removed', path: 'b.jpg', entry: imageEntry('b.jpg') },
+    ])
+    expect(names(source)).toEqual(['a.jpg', 'c.jpg', 'd.jpg', 'e.jpg'])
+    expect(source.total).toBe(4)
+    expect(source.getEntry(2)?.thumbnail).toBe('/imagor/thumb/d.jpg?v=2')
+    await settle()
+    // Every change had loaded neighbours: nothing was listed again.
+    expect(disk.requests).toHaveLength(1)
+  })
+
+  it('shows an entry once when its change arrives twice', async () => {
+    const disk = folderOnDisk(['a.jpg', 'c.jpg'])
+    const source = new ListingSource(BY_NAME, disk.list, 100)
+    await source.start()
+    // A rename done in the app: its own result first, then the watcher's event for it.
+    const rename = {
+      kind: 'renamed',
+      oldPath: 'a.jpg',
+      path: 'b.jpg',
+      entry: imageEntry('b.jpg'),
+    } as const
+    source.applyChanges([rename])
+    source.applyChanges([rename])
+    source.applyChanges([{ kind: 'added', path: 'd.jpg', entry: imageEntry('d.jpg') }])
+    source.applyChanges([{ kind: 'added', path: 'd.jpg', entry: imageEntry('d.jpg') }])
+    source.applyChanges([{ kind: 'removed', path: 'c.jpg', entry: imageEntry('c.jpg') }])
+    source.applyChanges([{ kind: 'removed', path: 'c.jpg', entry: imageEntry('c.jpg') }])
+    expect(names(source)).toEqual(['b.jpg', 'd.jpg'])
+    expect(source.total).toBe(2)
+  })
+
+  it('keeps folders first and follows the sort order', async () => {
+    const disk = folderOnDisk([])
+    const source = new ListingSource({ ...BY_NAME, sort: 'size', desc: true }, disk.list, 100)
+    await source.start()
+    const folder = { ...imageEntry('Album'), kind: 'folder', size: 0 } as const
+    source.applyChanges([
+      { kind: 'added', path: 'small.jpg', entry: imageEntry('small.jpg', '1', 10) },
+      { kind: 'added', path: 'big.jpg', entry: imageEntry('big.jpg', '1', 900) },
+      { kind: 'added', path: 'Album', entry: folder },
+      { kind: 'added', path: 'mid.jpg', entry: imageEntry('mid.jpg', '1', 500) },
+    ])
+    expect(names(source)).toEqual(['Album', 'big.jpg', 'mid.jpg', 'small.jpg'])
+  })
+
+  it('leaves out entries the filter hides', async () => {
+    const disk = folderOnDisk(['IMG_1.jpg'])
+    const source = new ListingSource({ ...BY_NAME, filter: 'img' }, disk.list, 100)
+    await source.start()
+    source.applyChanges([
+      { kind: 'added', path: 'notes.txt', entry: imageEntry('notes.txt') },
+      { kind: 'added', path: 'img_2.jpg', entry: imageEntry('img_2.jpg') },
+    ])
+    expect(names(source)).toEqual(['IMG_1.jpg', 'img_2.jpg'])
+  })
+
+  it('shifts the pages after a change in a loaded page', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => `IMG_${String(i).padStart(4, '0')}.jpg`)
+    const disk = folderOnDisk(all)
+    const source = new ListingSource(BY_NAME, disk.list, 100)
+    await source.start()
+    source.ensureRange(500, 599)
+    await source.fetchEntry(550)
+
+    disk.add(imageEntry('IMG_0050a.jpg'))
+    source.applyChanges([
+      { kind: 'added', path: 'IMG_0050a.jpg', entry: imageEntry('IMG_0050a.jpg') },
+    ])
+    expect(source.total).toBe(1001)
+    expect(source.getEntry(51)?.name).toBe('IMG_0050a.jpg')
+    expect(source.getEntry(501)?.name).toBe('IMG_0500.jpg')
+    await settle()
+    expect(disk.requests).toHaveLength(2)
+  })
+
+  it('lists the view again for a change between unloaded pages', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => `IMG_${String(i).padStart(4, '0')}.jpg`)
+    const disk = folderOnDisk(all)
+    const source = new ListingSource(BY_NAME, disk.list, 100)
+    await source.start()
+    source.ensureRange(0, 99)
+
+    disk.add(imageEntry('IMG_0300a.jpg'))
+    disk.remove('IMG_0700.jpg')
+    source.applyChanges([
+      { kind: 'added', path: 'IMG_0300a.jpg', entry: imageEntry('IMG_0300a.jpg') },
+      { kind: 'removed', path: 'IMG_0700.jpg', entry: imageEntry('IMG_0700.jpg') },
+    ])
+    await settle()
+    expect(disk.requests.at(-1)).toMatchObject({ offset: 0, limit: 100 })
+    expect(source.total).toBe(1000)
+    expect(source.getEntry(0)?.name).toBe('IMG_0000.jpg')
+    expect(await source.fetchEntry(301)).toMatchObject({ name: 'IMG_0300a.jpg' })
+  })
+
+  it('asks again for a page that was on its way during a change', async () => {
+    const disk = folderOnDisk(['a.jpg'])
+    let release: () => void = () => {}
+    const slow = (req: ListRequest) =>
+      new Promise<ListPage>((resolve) => {
+        release = () => void disk.list(req).then(resolve)
+      })
+    const source = new ListingSource(BY_NAME, slow, 100)
+    const started = source.start()
+    disk.add(imageEntry('b.jpg'))
+    source.applyChanges([{ kind: 'added', path: 'b.jpg', entry: imageEntry('b.jpg') }])
+    // The first answer reflects the disk before b.jpg was added; it is thrown away.
+    disk.remove('b.jpg')
+    release()
+    await Promise.resolve()
+    disk.add(imageEntry('b.jpg'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    release()
+    await started
+    expect(names(source)).toEqual(['a.jpg', 'b.jpg'])
+  })
+
+  it('shows a deleted folder as gone and lists it when it is back', async () => {
+    const disk = folderOnDisk(['a.jpg'])
+    const source = new ListingSource({ ...BY_NAME, path: 'card' }, disk.list, 100)
+    await source.start()
+    source.applyResync({ library: 'lib', folder: 'card', reason: 'deleted', parent: '' })
+    expect(source.status).toBe('gone')
+    expect(source.goneParent).toBe('')
+    expect(source.total).toBe(0)
+    source.applyChanges([{ kind: 'added', path: 'card/b.jpg', entry: imageEntry('b.jpg') }])
+    expect(source.status).toBe('gone')
+
+    disk.add(imageEntry('b.jpg'))
+    source.applyResync({ library: 'lib', folder: 'card', reason: 'replaced', parent: null })
+    await source.refresh()
+    expect(source.status).toBe('ready')
+    expect(names(source)).toEqual(['a.jpg', 'b.jpg'])
+  })
+
+  it('lists the view again on a resync, keeping the old entries until then', async () => {
+    const disk = folderOnDisk(['a.jpg', 'b.jpg'])
+    const source = new ListingSource(BY_NAME, disk.list, 100)
+    await source.start()
+    disk.add(imageEntry('c.jpg'))
+    source.applyResync({ library: 'lib', folder: '', reason: 'overflow', parent: null })
+    expect(names(source)).toEqual(['a.jpg', 'b.jpg'])
+    await source.refresh()
+    expect(names(source)).toEqual(['a.jpg', 'b.jpg', 'c.jpg'])
+    expect(source.status).toBe('ready')
   })
 })

@@ -2,12 +2,28 @@ import {
   errorMessage,
   list,
   type Entry,
+  type EntryChange,
+  type FolderResync,
   type ListPage,
   type ListRequest,
   type SortKey,
 } from '@/api/gallery'
+import { compareEntries, matchesFilter } from '@/lib/listing-order'
+import { baseName } from '@/lib/paths'
 
 export const PAGE_SIZE = 300
+
+/** The most pages one refresh asks for at once. */
+const MAX_REFRESH_PAGES = 10
+/** Wait after a change that could not be placed exactly before the window is listed again. */
+const REFRESH_DELAY_MS = 100
+/**
+ * Above this many changes times entries, a batch is not applied one change at a time (each
+ * costs a pass over the entries) but answered with one refresh.
+ */
+const MAX_APPLY_WORK = 2_000_000
+/** Failure key of a refresh, beside the page numbers. */
+const REFRESH_FAILURE = -1
 
 export interface ListingQuery {
   library: string
@@ -17,14 +33,19 @@ export interface ListingQuery {
   filter: string
 }
 
-export type ListingStatus = 'loading' | 'ready' | 'error'
+/** "gone" is a folder the file watcher saw deleted, or whose disk was removed. */
+export type ListingStatus = 'loading' | 'ready' | 'error' | 'gone'
 
 export type FetchPage = (req: ListRequest) => Promise<ListPage>
 
 /**
- * One folder listing in one sort order and filter, fetched from Go in pages keyed by offset and
- * cached for as long as the source lives. A new folder, sort or filter gets a new source, which
- * drops the old cache. React reads it through subscribe and getVersion.
+ * One folder listing in one sort order and filter, fetched from Go in pages by offset and kept
+ * as a sparse array of the entries seen. Changes that the file watcher reports are applied in
+ * place (applyChanges), so the grid keeps its scroll position and selection; a change that
+ * cannot be placed for sure (it falls between pages not yet loaded) makes the source list the
+ * pages in view again (refresh). Applying a change twice, from a file operation's result and
+ * from the watcher's event, leaves one entry: changes are keyed by path. A new folder, sort or
+ * filter gets a new source. React reads it through subscribe and getVersion.
  */
 export class ListingSource {
   readonly query: ListingQuery
@@ -33,14 +54,23 @@ export class ListingSource {
   total = 0
   /** Why the first page failed, when status is "error". */
   error = ''
+  /** For status "gone": the nearest folder above that exists, or null when none does. */
+  goneParent: string | null = null
 
   private readonly fetchPage: FetchPage
   private readonly pageSize: number
-  private readonly pages = new Map<number, Entry[]>()
+  private entries: (Entry | undefined)[] = []
   private readonly pending = new Map<number, Promise<void>>()
   private readonly failed = new Map<number, string>()
   private readonly listeners = new Set<() => void>()
   private version = 0
+  /** Counts the changes applied; a page asked for before the latest one is asked for again. */
+  private generation = 0
+  /** The entries the grid asked for last, which a refresh lists again. */
+  private window = { first: 0, last: -1 }
+  private refreshing: Promise<void> | null = null
+  private refreshAgain = false
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(query: ListingQuery, fetchPage: FetchPage = list, pageSize = PAGE_SIZE) {
     this.query = query
@@ -60,8 +90,22 @@ export class ListingSource {
     return this.loadPage(0)
   }
 
+  /** Cancels a refresh that waits to start, for a source no longer shown. */
+  dispose(): void {
+    clearTimeout(this.refreshTimer)
+    this.refreshTimer = undefined
+  }
+
   getEntry(index: number): Entry | undefined {
-    return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
+    return this.entries[index]
+  }
+
+  /** Returns the index of the loaded entry at the library-relative path, or -1. */
+  indexOf(path: string): number {
+    for (let i = 0; i < this.entries.length; i++) {
+      if (this.entries[i]?.path === path) return i
+    }
+    return -1
   }
 
   /** Returns the message of a failed page other than the first, or "". */
@@ -72,6 +116,7 @@ export class ListingSource {
 
   /** Requests the pages covering entries first..last that are neither loaded nor on their way. */
   ensureRange(first: number, last: number): void {
+    this.window = { first: Math.max(0, first), last }
     if (this.status !== 'ready' || this.total === 0) return
     const from = Math.floor(Math.max(0, first) / this.pageSize)
     const to = Math.floor(Math.min(this.total - 1, last) / this.pageSize)
@@ -85,7 +130,10 @@ export class ListingSource {
     const pages = [...this.failed.keys()]
     this.failed.clear()
     this.changed()
-    for (const page of pages) void this.loadPage(page)
+    for (const page of pages) {
+      if (page === REFRESH_FAILURE) void this.refresh()
+      else void this.loadPage(page)
+    }
   }
 
   /** Returns the entry at index, fetching its page if needed; undefined past the end or on error. */
@@ -101,20 +149,12 @@ export class ListingSource {
    * whole sorted folder, so only the page that contains it is fetched.
    */
   async findIndex(path: string): Promise<number> {
+    const generation = this.generation
     try {
-      const { library, path: folder, sort, desc, filter } = this.query
-      const result = await this.fetchPage({
-        library,
-        path: folder,
-        sort,
-        desc,
-        filter,
-        offset: 0,
-        limit: this.pageSize,
-        select: path,
-      })
-      if (!this.pages.has(0)) this.pages.set(0, result.entries)
+      const result = await this.request(0, this.pageSize, path)
+      if (generation !== this.generation) return this.findIndex(path)
       this.accept(result)
+      this.store(0, result.entries)
       this.changed()
       if (result.selectIndex >= 0) await this.fetchEntry(result.selectIndex)
       return result.selectIndex
@@ -125,33 +165,293 @@ export class ListingSource {
     }
   }
 
+  /**
+   * Applies changes the file watcher (or a file operation) reports for this folder: each entry
+   * is removed, inserted where the sort order puts it, updated or moved. A change that cannot be
+   * placed for sure schedules a refresh of the pages in view.
+   */
+  applyChanges(changes: readonly EntryChange[]): void {
+    if (changes.length === 0) return
+    // A page on its way was read before these changes, or after some of them: ask again.
+    this.generation++
+    if (this.status !== 'ready') {
+      this.changed()
+      return
+    }
+    if (changes.length * Math.max(1, this.total) > MAX_APPLY_WORK) {
+      void this.refresh()
+      return
+    }
+    let sure = true
+    for (const change of changes) {
+      if (!this.applyChange(change)) sure = false
+    }
+    if (!sure) this.scheduleRefresh()
+    this.changed()
+  }
+
+  /** Handles a resync for this folder: a deleted folder shows as gone, else it is listed again. */
+  applyResync(resync: FolderResync): void {
+    if (resync.reason !== 'deleted') {
+      void this.refresh()
+      return
+    }
+    clearTimeout(this.refreshTimer)
+    this.generation++
+    this.status = 'gone'
+    this.goneParent = resync.parent
+    this.entries = []
+    this.total = 0
+    this.failed.clear()
+    this.changed()
+  }
+
+  /**
+   * Lists the entries in view again in one request, keeping the old ones on screen until the
+   * new ones arrive; entries out of view are fetched again when they scroll in. A source that
+   * is not ready (an error, a deleted folder) starts over.
+   */
+  refresh(): Promise<void> {
+    clearTimeout(this.refreshTimer)
+    this.refreshTimer = undefined
+    if (this.refreshing) {
+      this.refreshAgain = true
+      return this.refreshing
+    }
+    this.refreshing = this.runRefresh().finally(() => {
+      this.refreshing = null
+      if (this.refreshAgain) {
+        this.refreshAgain = false
+        void this.refresh()
+      }
+    })
+    return this.refreshing
+  }
+
+  private async runRefresh(): Promise<void> {
+    if (this.status !== 'ready') {
+      this.generation++
+      this.status = 'loading'
+      this.error = ''
+      this.goneParent = null
+      this.entries = []
+      this.total = 0
+      this.failed.clear()
+      this.changed()
+      await this.loadPage(0)
+      return
+    }
+    for (;;) {
+      const generation = ++this.generation
+      const { offset, limit } = this.refreshRange()
+      let result: ListPage
+      try {
+        result = await this.request(offset, limit)
+      } catch (err) {
+        if (generation !== this.generation) continue
+        this.failed.set(REFRESH_FAILURE, errorMessage(err))
+        this.changed()
+        return
+      }
+      if (generation !== this.generation) continue // changes arrived meanwhile
+      this.entries = []
+      this.failed.clear()
+      this.accept(result, true)
+      this.store(result.offset, result.entries)
+      this.changed()
+      return
+    }
+  }
+
+  /** Returns the page-aligned range that covers the entries the grid showed last. */
+  private refreshRange(): { offset: number; limit: number } {
+    const last = Math.max(this.window.last, this.window.first)
+    const firstPage = Math.floor(this.window.first / this.pageSize)
+    const lastPage = Math.min(
+      Math.floor(last / this.pageSize),
+      firstPage + MAX_REFRESH_PAGES - 1,
+      Math.max(0, Math.ceil(this.total / this.pageSize) - 1),
+    )
+    const from = Math.min(firstPage, lastPage)
+    return { offset: from * this.pageSize, limit: (lastPage - from + 1) * this.pageSize }
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== undefined) return
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined
+      void this.refresh()
+    }, REFRESH_DELAY_MS)
+  }
+
+  /** Applies one change, and returns false when it could not be placed for sure. */
+  private applyChange(change: EntryChange): boolean {
+    let sure = true
+    if (change.kind === 'renamed' && change.oldPath !== undefined) {
+      // A rename keeps the size and times, so the new entry under the old name finds the old.
+      const old = change.entry && {
+        ...change.entry,
+        path: change.oldPath,
+        name: baseName(change.oldPath),
+      }
+      sure = this.remove(change.oldPath, old) && sure
+    }
+    // The path itself goes first too, so an entry already listed is replaced, not doubled. For
+    // a change in place the old sort position is known only for the name order.
+    const locator =
+      change.kind === 'removed' || (change.kind === 'changed' && this.query.sort === 'name')
+        ? change.entry
+        : undefined
+    sure = this.remove(change.path, change.kind === 'added' ? change.entry : locator) && sure
+    if (change.kind !== 'removed' && change.entry) sure = this.insert(change.entry) && sure
+    return sure
+  }
+
+  /**
+   * Removes the entry at path when it is loaded. When it is not, true means it surely was not
+   * listed: the whole folder is loaded, or where locator sorts the loaded neighbours touch.
+   */
+  private remove(path: string, locator: Entry | undefined): boolean {
+    const index = this.indexOf(path)
+    if (index >= 0) {
+      this.entries.splice(index, 1)
+      this.total--
+      return true
+    }
+    if (this.loadedCount() === this.total) return true
+    if (!locator) return false
+    const filter = matchesFilter(locator.name, this.query.filter)
+    if (!filter.exact) return false
+    if (!filter.match) return true
+    return this.locate(locator).sure
+  }
+
+  /** Inserts entry where the sort order puts it, and returns false when that is not sure. */
+  private insert(entry: Entry): boolean {
+    const filter = matchesFilter(entry.name, this.query.filter)
+    if (!filter.exact) return false
+    if (!filter.match) return true
+    const at = this.locate(entry)
+    if (!at.sure) return false
+    this.entries.splice(at.index, 0, entry)
+    this.total++
+    return true
+  }
+
+  /**
+   * Returns where entry sorts among the loaded entries, and whether that is sure: both
+   * neighbours are loaded (or are the ends of the folder) and compare exactly as Go would.
+   */
+  private locate(entry: Entry): { index: number; sure: boolean } {
+    const index = this.searchLoaded(entry)
+    const before = index > 0 ? this.entries[index - 1] : undefined
+    const after = index < this.total ? this.entries[index] : undefined
+    const beforeSure = index === 0 || (before !== undefined && this.sorts(before, entry))
+    const afterSure = index === this.total || (after !== undefined && this.sorts(entry, after))
+    return { index, sure: beforeSure && afterSure }
+  }
+
+  /** Reports whether a surely sorts before b. */
+  private sorts(a: Entry, b: Entry): boolean {
+    const c = compareEntries(a, b, this.query.sort, this.query.desc)
+    return c.exact && c.sign < 0
+  }
+
+  /** Returns the index before the first loaded entry that sorts after entry, run by run. */
+  private searchLoaded(entry: Entry): number {
+    const { sort, desc } = this.query
+    const after = (i: number) =>
+      compareEntries(entry, this.entries[i] as Entry, sort, desc).sign < 0
+    let i = 0
+    while (i < this.total) {
+      if (this.entries[i] === undefined) {
+        i++
+        continue
+      }
+      let end = i
+      while (end < this.total && this.entries[end] !== undefined) end++
+      if (after(i)) return i
+      if (!after(end - 1)) {
+        i = end
+        continue
+      }
+      let lo = i
+      let hi = end - 1
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (after(mid)) hi = mid
+        else lo = mid + 1
+      }
+      return lo
+    }
+    // Past every loaded entry: at the end when the last entry is loaded, else after the last run.
+    let last = this.total
+    while (last > 0 && this.entries[last - 1] === undefined) last--
+    return last
+  }
+
+  private loadedCount(): number {
+    let count = 0
+    for (let i = 0; i < this.total; i++) if (this.entries[i] !== undefined) count++
+    return count
+  }
+
+  private pageLoaded(page: number): boolean {
+    if (this.status !== 'ready') return false
+    const end = Math.min(this.total, (page + 1) * this.pageSize)
+    for (let i = page * this.pageSize; i < end; i++) {
+      if (this.entries[i] === undefined) return false
+    }
+    return true
+  }
+
   private loadPage(page: number): Promise<void> {
-    if (this.pages.has(page)) return Promise.resolve()
+    if (this.pageLoaded(page)) return Promise.resolve()
     const inFlight = this.pending.get(page)
     if (inFlight) return inFlight
-    const request = this.request(page * this.pageSize, this.pageSize)
-      .then((result) => {
-        this.pages.set(page, result.entries)
-        this.accept(result)
-      })
-      .catch((err: unknown) => this.reject(page, errorMessage(err)))
-      .finally(() => {
+    const generation = this.generation
+    const request = this.request(page * this.pageSize, this.pageSize).then(
+      (result) => {
         this.pending.delete(page)
+        // The folder changed while the page was on its way: it may be a state before the change.
+        if (generation !== this.generation) return this.loadPage(page)
+        this.accept(result)
+        this.store(result.offset, result.entries)
         this.changed()
-      })
+      },
+      (err: unknown) => {
+        this.pending.delete(page)
+        this.reject(page, errorMessage(err))
+        this.changed()
+      },
+    )
     this.pending.set(page, request)
     return request
   }
 
-  private request(offset: number, limit: number): Promise<ListPage> {
+  private request(offset: number, limit: number, select?: string): Promise<ListPage> {
     const { library, path, sort, desc, filter } = this.query
-    return this.fetchPage({ library, path, sort, desc, filter, offset, limit })
+    const req: ListRequest = { library, path, sort, desc, filter, offset, limit }
+    if (select !== undefined) req.select = select
+    return this.fetchPage(req)
   }
 
-  private accept(result: ListPage): void {
-    // The folder can change on disk between two pages; the latest total wins.
+  /** Takes the total of result; replacing is true when result replaces every loaded entry. */
+  private accept(result: ListPage, replacing = false): void {
+    // A total that differs from ours means a change whose event has not arrived yet, or that
+    // came before this source listened: the pages loaded before may be shifted. The latest
+    // total wins, and the pages in view are listed again.
+    if (this.status === 'ready' && !replacing && result.total !== this.total) this.scheduleRefresh()
     this.total = result.total
+    this.entries.length = result.total
     this.status = 'ready'
+    this.goneParent = null
+  }
+
+  private store(offset: number, entries: readonly Entry[]): void {
+    for (let i = 0; i < entries.length && offset + i < this.total; i++) {
+      this.entries[offset + i] = entries[i]
+    }
   }
 
   private reject(page: number, message: string): void {

@@ -57,3 +57,46 @@ export function syntheticList(total: number, folders = 0) {
   }
   return { list, requests }
 }
+
+/** Builds an image entry named name, with a thumbnail URL that carries version. */
+export function imageEntry(name: string, version = '1', size = 100): Entry {
+  return {
+    ...syntheticEntry(0),
+    name,
+    path: name,
+    size,
+    thumbnail: `/imagor/thumb/${name}?v=${version}`,
+  }
+}
+
+/**
+ * Returns a List implementation over a folder that tests change between requests: entries is
+ * kept in name order (plain code-unit order, so tests use names where that is natural order).
+ */
+export function folderOnDisk(names: string[]) {
+  const entries = names.map((name) => imageEntry(name))
+  const requests: ListRequest[] = []
+  const sortEntries = () => entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  sortEntries()
+  const list = (req: ListRequest): Promise<ListPage> => {
+    requests.push(req)
+    const end = req.limit > 0 ? Math.min(entries.length, req.offset + req.limit) : entries.length
+    return Promise.resolve({
+      library: req.library,
+      path: req.path,
+      entries: entries.slice(req.offset, end),
+      total: entries.length,
+      offset: req.offset,
+      selectIndex: req.select ? entries.findIndex((e) => e.path === req.select) : -1,
+    })
+  }
+  const add = (entry: Entry) => {
+    entries.push(entry)
+    sortEntries()
+  }
+  const remove = (name: string) => {
+    const at = entries.findIndex((e) => e.name === name)
+    if (at >= 0) entries.splice(at, 1)
+  }
+  return { list, requests, entries, add, remove }
+}
