@@ -18,10 +18,10 @@ type Media struct {
 	app *App
 }
 
-// MediaStatus tells the UI what it can show of videos and RAW files.
+// MediaStatus is what the UI can show of videos.
 type MediaStatus struct {
 	FFmpeg        bool   `json:"ffmpeg"`        // video thumbnails are made
-	FFmpegMessage string `json:"ffmpegMessage"` // what to do when FFmpeg is false, else ""
+	FFmpegMessage string `json:"ffmpegMessage"` // the advice shown when FFmpeg is false, else ""
 }
 
 // Status returns whether video thumbnails are made, and what to do when they are not.
@@ -66,9 +66,9 @@ func videoEntry(libraryID string, e listing.Entry, out Entry) Entry {
 	return out
 }
 
-// withMedia drops the frame URLs of video entries when there is no ffmpeg, or the library is
-// an S3 bucket the engine's ffmpeg cannot read, so the gallery shows a video tile and one
-// notice instead of an error on every tile.
+// withMedia drops the frame URLs of video entries when there is no ffmpeg or the library is an
+// S3 bucket, which the engine's ffmpeg cannot read. The gallery then shows a video tile and one
+// notice, not an error on every tile.
 func (a *App) withMedia(libraryID string, out Entry) Entry {
 	if out.Kind != string(listing.KindVideo) {
 		return out

@@ -6,10 +6,9 @@ import (
 	"fmt"
 )
 
-// Canon CR3 files are ISO base media files (brand "crx "). The uuid box inside moov holds
-// CMT1, a TIFF IFD0 with the orientation, and THMB, a 160x120 JPEG thumbnail; a top-level uuid
-// box holds PRVW, the 1620x1080 JPEG preview. Layout as documented by the canon_cr3 project
-// (github.com/lclevy/canon_cr3).
+// Canon CR3 files are ISO base media files (brand "crx "). The uuid box inside moov contains
+// CMT1, a TIFF IFD0 with the orientation, and THMB, a small JPEG thumbnail. A top-level uuid box
+// contains PRVW, a larger JPEG preview.
 var (
 	cr3MetaUUID    = []byte{0x85, 0xC0, 0xB6, 0x87, 0x82, 0x0F, 0x11, 0xE0, 0x81, 0x11, 0xF4, 0xCE, 0x46, 0x2B, 0x6A, 0x48}
 	cr3PreviewUUID = []byte{0xEA, 0xF4, 0x2B, 0x5E, 0x1C, 0x98, 0x4B, 0x88, 0xB9, 0xFB, 0xB7, 0xDC, 0x40, 0x6E, 0x4D, 0x16}

@@ -64,10 +64,10 @@ func jpegSize(src *source, c candidate) (int, int, error) {
 }
 
 // setOrientation returns jpeg with its EXIF orientation set to orientation. An Orientation tag
-// in IFD0 of an existing EXIF segment is changed in place. Otherwise a minimal EXIF segment that
-// holds only the orientation replaces the existing one, or is inserted after SOI and any JFIF
-// segment; the preview's own EXIF data is then dropped, which only previews without an
-// Orientation tag lose. Orientation 1 on a JPEG without the tag leaves it unchanged.
+// in IFD0 of an existing EXIF segment is changed in place. Otherwise a minimal EXIF segment with
+// only the orientation replaces the existing one, or is inserted after SOI and any JFIF segment.
+// Only previews without an Orientation tag lose their own EXIF data that way. Orientation 1 on a
+// JPEG without the tag leaves it unchanged.
 func setOrientation(jpeg []byte, orientation int) []byte {
 	if len(jpeg) < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8 {
 		return jpeg

@@ -2,8 +2,8 @@ package rawpreview
 
 import "encoding/binary"
 
-// rafMagic starts every Fujifilm RAF file. The header that follows is big-endian; at offset
-// 84 it holds the offset and the length of the embedded JPEG, which carries its own EXIF data
+// rafMagic starts every Fujifilm RAF file. The big-endian header that follows contains the
+// offset and the length of the embedded JPEG at offset 84. That JPEG carries its own EXIF data
 // with the orientation.
 var rafMagic = []byte("FUJIFILMCCD-RAW ")
 

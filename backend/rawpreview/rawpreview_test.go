@@ -155,7 +155,7 @@ func TestExtract_Formats(t *testing.T) {
 }
 
 func TestExtract_PatchesExistingOrientation(t *testing.T) {
-	// A preview with its own EXIF orientation 1 inside a RAW whose IFD0 says 6.
+	// A preview with its own EXIF orientation 1 inside a RAW file with orientation 6 in IFD0.
 	preview := rawtest.WithExifOrientation(rawtest.JPEG(t, 80, 60), 1)
 	file := rawtest.TIFF("II", 42, &rawtest.IFD{
 		Entries: append(rawtest.JPEGEntries(preview), rawtest.Short(rawtest.TagOrientation, 6)),

@@ -1,7 +1,7 @@
 // Package video makes video files visible in the gallery: it finds the system ffmpeg, grabs a
 // frame of a clip for its thumbnail, and serves clips to the webview's media player from a
-// loopback HTTP server (WebKitGTK plays media through GStreamer, which cannot read the app's
-// own wails:// scheme).
+// loopback HTTP server. The server exists because WebKitGTK plays media through GStreamer, which
+// cannot read the app's own wails:// scheme.
 package video
 
 import (
@@ -61,7 +61,7 @@ const FrameOffset = time.Second
 
 // Frame runs ffmpeg on the open video file and returns one frame as a JPEG, at most 2048 pixels
 // on the longer side, with the clip's rotation applied. The file goes to ffmpeg as an inherited
-// descriptor, so its name never reaches a command line; ffmpeg runs without a shell, without
+// descriptor, so its name never reaches a command line. ffmpeg runs without a shell, without
 // standard input, for at most FrameTimeout, and its output is cut at MaxFrameBytes.
 func Frame(ctx context.Context, ffmpeg string, file *os.File) ([]byte, error) {
 	if ffmpeg == "" {
@@ -90,8 +90,8 @@ func grab(ctx context.Context, ffmpeg string, file *os.File, at time.Duration) (
 	if at > 0 {
 		args = append(args, "-ss", fmt.Sprintf("%.3f", at.Seconds()))
 	}
-	// The descriptor is the first extra file, so ffmpeg sees it as fd 3; "file:" keeps a
-	// protocol or option from ever being read out of the argument.
+	// The descriptor is the first extra file, so it is fd 3 in ffmpeg. The "file:" prefix keeps
+	// ffmpeg from reading a protocol or an option out of the argument.
 	args = append(args, "-i", "file:/dev/fd/3", "-map", "0:v:0", "-frames:v", "1", "-an", "-sn", "-dn",
 		"-vf", scale, "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "-strict", "-1", "pipe:1")
 	cmd := exec.CommandContext(ctx, ffmpeg, args...)

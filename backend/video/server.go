@@ -33,10 +33,10 @@ var contentTypes = map[string]string{
 }
 
 // Server serves video files of the open libraries over HTTP on 127.0.0.1, for the webview's
-// media player. Every URL carries a random token made at start, and a request must name the
-// server's own address as its Host, so neither another local user nor a web page that rebinds a
-// DNS name to 127.0.0.1 can read the library. Files are opened through the library's os.Root,
-// so no path leads outside it, and only video files are served.
+// media player. Every URL carries a random token made at start, so another local user cannot
+// guess a URL. A request must name the server's own address as its Host, so a web page that
+// rebinds a DNS name to 127.0.0.1 cannot read the library. Files are opened through the
+// library's os.Root, so no path leads outside it, and only video files are served.
 type Server struct {
 	roots    Roots
 	token    string

@@ -98,7 +98,7 @@ test('video and RAW tiles show their pictures and badges', async () => {
   assert.equal(raw.kind, 'image')
   assert.equal(raw.state, 'loaded')
   assert.equal(raw.badge, 'raw')
-  // The 480x320 preview stands upright: the RAW file's orientation 6 turns it.
+  // The RAW file's orientation 6 turns the 480x320 preview upright.
   assert.ok(raw.height > raw.width, `RAW thumbnail ${raw.width}x${raw.height}, want portrait`)
 
   await page.waitForFunction(
@@ -136,7 +136,7 @@ test('viewer plays a video from the loopback server', async () => {
   assert.ok(Math.abs(duration - 4) < 0.2, `duration=${duration}, want about 4 s`)
   await page.screenshot({ path: join(outDir, 'media-viewer-video.png') })
 
-  // A seek far into the clip is a Range request the server must answer.
+  // A seek far into the clip is a Range request the server must serve.
   await video.evaluate((v) => {
     v.currentTime = 3.5
   })

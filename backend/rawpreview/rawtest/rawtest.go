@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// JPEG returns a w x h baseline JPEG with a gradient, so a decoder's output can be told apart
-// from an empty picture.
+// JPEG returns a w x h baseline JPEG with a gradient, so a decoder's output differs from an
+// empty picture.
 func JPEG(tb testing.TB, w, h int) []byte {
 	tb.Helper()
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))

@@ -15,7 +15,7 @@ let dismissed = false
 
 /**
  * Says once, above the grid, that video tiles have no thumbnails because ffmpeg is missing, when
- * the folder's first page holds a video. Tiles themselves show only the video icon.
+ * the folder's first page contains a video. Tiles themselves show only the video icon.
  */
 export function FFmpegNotice({ source }: FFmpegNoticeProps) {
   const [message, setMessage] = useState('')

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useContext, useRef, useState } from 'react'
 import type { Entry, Library, SortKey } from '@/api/gallery'
 import { FFmpegNotice } from '@/components/ffmpeg-notice'
 import { FolderStatus } from '@/components/folder-status'
@@ -6,6 +6,7 @@ import { GalleryGrid, type GalleryGridHandle } from '@/components/gallery-grid'
 import { TopBar } from '@/components/top-bar'
 import { Viewer } from '@/components/viewer'
 import { useListing } from '@/hooks/use-listing'
+import { FileOpsContext, dropTargetProps } from '@/lib/file-ops-context'
 import { baseName, folderKey } from '@/lib/paths'
 
 export interface FolderPaneProps {
@@ -35,7 +36,10 @@ export function FolderPane(props: FolderPaneProps) {
   const [reloadToken, setReloadToken] = useState(0)
   const [viewerIndex, setViewerIndex] = useState<number | null>(null)
   const gridRef = useRef<GalleryGridHandle>(null)
-  const source = useListing({ library: library.id, path, sort, desc, filter }, reloadToken)
+  // A file operation that changed files reloads the listing.
+  const fileVersion = useContext(FileOpsContext)?.version ?? 0
+  const reload = reloadToken + fileVersion
+  const source = useListing({ library: library.id, path, sort, desc, filter }, reload)
 
   const onOpen = useCallback(
     (entry: Entry, index: number) => {
@@ -80,7 +84,7 @@ export function FolderPane(props: FolderPaneProps) {
   } else {
     body = (
       <GalleryGrid
-        key={`${scrollKey}\u0000${reloadToken}`}
+        key={`${scrollKey}\u0000${reload}`}
         ref={gridRef}
         source={source}
         scrollKey={scrollKey}
@@ -91,6 +95,7 @@ export function FolderPane(props: FolderPaneProps) {
         onOpen={onOpen}
         onParent={props.onParent}
         onTileSizeChange={props.onTileSizeChange}
+        library={library}
       />
     )
   }
@@ -100,6 +105,7 @@ export function FolderPane(props: FolderPaneProps) {
     <main className="flex min-h-0 min-w-0 flex-1 flex-col">
       <TopBar
         libraryName={library.name}
+        libraryId={library.id}
         path={path}
         total={source.status === 'ready' ? source.total : null}
         filter={props.filterText}
@@ -116,7 +122,11 @@ export function FolderPane(props: FolderPaneProps) {
         onOpenFolder={props.onOpenFolder}
       />
       <FFmpegNotice source={source} />
-      <section aria-label="Gallery" className="relative min-h-0 flex-1">
+      <section
+        aria-label="Gallery"
+        className="relative min-h-0 flex-1"
+        {...dropTargetProps({ library: library.id, path })}
+      >
         {body}
         {pageError && (
           <div

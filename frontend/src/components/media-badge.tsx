@@ -1,7 +1,7 @@
 import type { Entry } from '@/api/gallery'
 import { Icon } from '@/components/icon'
 
-/** What a RAW file's picture is, for the viewer. */
+/** The note beside a RAW file's picture in the viewer. */
 export const RAW_PREVIEW_NOTE = 'Embedded camera preview; the RAW data is not decoded'
 
 export interface MediaBadgeProps {
