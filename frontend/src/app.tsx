@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useState, type CSSProperties } from 'react'
+import { useCallback, useContext, useEffect, useRef, useState, type CSSProperties } from 'react'
 import {
   asLocation,
   chooseFolder,
@@ -14,6 +14,7 @@ import {
 } from '@/api/gallery'
 import { onEvent, onFileDrop } from '@/api/runtime'
 import { keyStatus as fetchKeyStatus, type KeyStatus } from '@/api/settings'
+import { FileOpsProvider } from '@/components/file-ops-provider'
 import { FolderPane } from '@/components/folder-pane'
 import { Notices, type Notice } from '@/components/notices'
 import { Sidebar } from '@/components/sidebar'
@@ -23,6 +24,7 @@ import { useAppliedTheme } from '@/hooks/use-applied-theme'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { useStoredState } from '@/hooks/use-stored-state'
 import type { ImageRef } from '@/lib/editor-launcher'
+import { folderTargetOf, type FileOps } from '@/lib/file-ops-context'
 import { clampTileSize } from '@/lib/grid-math'
 import { modalOpen } from '@/lib/modal-state'
 import { folderKey, parentPath } from '@/lib/paths'
@@ -198,9 +200,18 @@ export function App() {
     [navigate],
   )
 
+  // A drop onto a folder of an open library (a folder tile, a tree node, a breadcrumb or the
+  // folder's background) imports the files into it; a drop anywhere else opens what was
+  // dropped as a library.
+  const fileOps = useRef<FileOps | null>(null)
   useEffect(
     () =>
-      onFileDrop((paths) => {
+      onFileDrop((paths, x, y) => {
+        const target = folderTargetOf(document.elementFromPoint(x, y))
+        if (target && fileOps.current) {
+          fileOps.current.importFiles(target, paths)
+          return
+        }
         openDropped(paths)
           .then(openAdded)
           .catch((err: unknown) => notify(errorMessage(err)))
@@ -365,7 +376,9 @@ export function App() {
   return (
     <EditorHost startEdit={startEdit}>
       <div className="flex h-full overflow-hidden bg-zinc-950 text-zinc-200" style={DROP_TARGET}>
-        {content}
+        <FileOpsProvider libraries={libraries} opsRef={fileOps}>
+          {content}
+        </FileOpsProvider>
         {removing && (
           <RemoveLibraryDialog
             library={removing}

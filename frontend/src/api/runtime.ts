@@ -12,13 +12,16 @@ function hasRuntime(): boolean {
   return typeof window !== 'undefined' && window.runtime !== undefined
 }
 
-/** Registers the handler for files dropped from the OS onto an element marked as drop target. */
-export function onFileDrop(handler: (paths: string[]) => void): () => void {
+/**
+ * Registers the handler for files dropped from the OS onto an element marked as drop target. x
+ * and y are where the drop happened, in CSS pixels of the window.
+ */
+export function onFileDrop(handler: (paths: string[], x: number, y: number) => void): () => void {
   if (!hasRuntime()) {
     console.warn('Wails runtime not found: file drops are disabled')
     return () => {}
   }
-  Runtime.OnFileDrop((_x, _y, paths) => handler(paths), true)
+  Runtime.OnFileDrop((x, y, paths) => handler(paths, x, y), true)
   return () => Runtime.OnFileDropOff()
 }
 

@@ -8,6 +8,7 @@ import {
 } from 'react'
 import { onFolderChanges, onFolderResync, rescan, type Library } from '@/api/gallery'
 import { Icon } from '@/components/icon'
+import { dropTargetProps } from '@/lib/file-ops-context'
 import { FolderTreeStore } from '@/lib/folder-tree-store'
 import { folderWatches } from '@/lib/folder-watches'
 import { containsPath, parentPath } from '@/lib/paths'
@@ -171,12 +172,13 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
               aria-label={node.name}
               title={node.name}
               data-path={node.path}
+              {...dropTargetProps({ library: library.id, path: node.path })}
               tabIndex={node.path === activePath ? 0 : -1}
               onClick={() => {
                 setFocusPath(node.path)
                 onNavigate(node.path)
               }}
-              className={`flex h-7 items-center gap-1 rounded-md pr-2 outline-none focus-visible:ring-2 focus-visible:ring-accent ${
+              className={`flex h-7 items-center gap-1 rounded-md pr-2 outline-none focus-visible:ring-2 focus-visible:ring-accent data-[drop-hover=true]:bg-accent/30 data-[drop-hover=true]:ring-2 data-[drop-hover=true]:ring-accent ${
                 current ? 'bg-accent/20 text-zinc-50' : 'text-zinc-300 hover:bg-zinc-800/70'
               }`}
               style={{ paddingLeft: 4 + (node.level - 1) * 14 }}

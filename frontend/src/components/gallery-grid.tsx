@@ -11,13 +11,15 @@ import {
   type MouseEvent,
   type Ref,
 } from 'react'
-import type { Entry } from '@/api/gallery'
+import type { Entry, Library } from '@/api/gallery'
 import { Tile } from '@/components/tile'
 import { useElementSize } from '@/hooks/use-element-size'
+import { useGridFiles } from '@/hooks/use-grid-files'
 import { EditorLauncherContext, type ImageRef } from '@/lib/editor-launcher'
 import { GRID_GAP, GRID_PADDING, clampTileSize, computeLayout, moveFocus } from '@/lib/grid-math'
 import type { ListingSource } from '@/lib/listing-source'
 import { recalledScroll, rememberScroll } from '@/lib/scroll-memory'
+import { EMPTY_SELECTION, type Selection } from '@/lib/selection'
 
 /**
  * Rows rendered above and below the viewport. With one, a 1920 × 1080 window of 96 px tiles with
@@ -51,6 +53,8 @@ export interface GalleryGridProps {
   onOpen: (entry: Entry, index: number) => void
   onParent: () => void
   onTileSizeChange: (size: number) => void
+  /** The library shown; with it (and a FileOpsProvider) the grid offers file operations. */
+  library?: Library
   ref?: Ref<GalleryGridHandle>
 }
 
@@ -68,6 +72,7 @@ export function GalleryGrid({
   onOpen,
   onParent,
   onTileSizeChange,
+  library,
   ref,
 }: GalleryGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -80,6 +85,7 @@ export function GalleryGrid({
 
   const [focusIndex, setFocusIndex] = useState(0)
   const [takeFocus, setTakeFocus] = useState(false)
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION)
   const activeIndex = Math.min(focusIndex, Math.max(0, total - 1))
 
   // The virtualizer starts once the width is known, so its first scroll (to the offset
@@ -188,10 +194,25 @@ export function GalleryGrid({
     [source, onOpen],
   )
 
-  const selectIndex = useCallback((index: number) => {
-    setFocusIndex(index)
-    setTakeFocus(true)
-  }, [])
+  const files = useGridFiles({
+    source,
+    library,
+    selection,
+    onSelectionChange: setSelection,
+    activeIndex,
+    focusIndex: setFocusIndex,
+    openIndex,
+  })
+  const selectFile = files.select
+
+  const selectIndex = useCallback(
+    (index: number, event?: MouseEvent) => {
+      setFocusIndex(index)
+      setTakeFocus(true)
+      selectFile(index, event)
+    },
+    [selectFile],
+  )
 
   const onFocusLost = useCallback(() => {
     scrollRef.current?.focus({ preventScroll: true })
@@ -218,6 +239,10 @@ export function GalleryGrid({
 
   // Right click, or the menu key and Shift + F10 on a focused tile, opens the tile menu.
   const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    if (files.enabled) {
+      files.onContextMenu(event)
+      return
+    }
     const tile = (event.target as Element).closest<HTMLElement>('[data-testid="tile"]')
     const index = Number(tile?.dataset.index)
     const image = tile && launcher ? imageAt(index) : null
@@ -234,7 +259,7 @@ export function GalleryGrid({
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (onEditorKey(event)) return
+    if (files.onKey(event) || onEditorKey(event)) return
     if (event.key === 'Enter' || (event.key === ' ' && !event.repeat)) {
       event.preventDefault()
       openIndex(activeIndex)
@@ -257,61 +282,75 @@ export function GalleryGrid({
   const focusedRendered = focusedRow >= firstRow && focusedRow <= lastRow
 
   return (
-    <div
-      ref={scrollRef}
-      role="grid"
-      aria-label={label}
-      aria-rowcount={layout.rowCount}
-      aria-colcount={columns}
-      data-testid="gallery-grid"
-      tabIndex={focusedRendered ? -1 : 0}
-      className="h-full overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent/50 focus-visible:ring-inset"
-      onKeyDown={onKeyDown}
-      onContextMenu={onContextMenu}
-      onFocus={() => setTakeFocus(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setTakeFocus(false)
-      }}
-      onScroll={(event) => rememberScroll(scrollKey, event.currentTarget.scrollTop)}
-    >
-      <div role="presentation" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const cells = []
-          for (let column = 0; column < columns; column++) {
-            const index = row.index * columns + column
-            if (index >= total) break
-            cells.push(
-              <Tile
-                key={index}
-                entry={source.getEntry(index)}
-                index={index}
-                cellSize={cellSize}
-                showNames={showNames}
-                focused={index === activeIndex}
-                takeFocus={takeFocus}
-                onSelect={selectIndex}
-                onOpen={openIndex}
-                onFocusLost={onFocusLost}
-              />,
+    <>
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={layout.rowCount}
+        aria-colcount={columns}
+        data-testid="gallery-grid"
+        tabIndex={focusedRendered ? -1 : 0}
+        className="h-full overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-accent/50 focus-visible:ring-inset"
+        onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
+        onPointerDown={files.onPointerDown}
+        onClickCapture={files.onClickCapture}
+        onFocus={() => setTakeFocus(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setTakeFocus(false)
+        }}
+        onScroll={(event) => rememberScroll(scrollKey, event.currentTarget.scrollTop)}
+      >
+        <div
+          role="presentation"
+          className="relative"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {rows.map((row) => {
+            const cells = []
+            for (let column = 0; column < columns; column++) {
+              const index = row.index * columns + column
+              if (index >= total) break
+              const entry = source.getEntry(index)
+              cells.push(
+                <Tile
+                  key={index}
+                  entry={entry}
+                  index={index}
+                  cellSize={cellSize}
+                  showNames={showNames}
+                  focused={index === activeIndex}
+                  takeFocus={takeFocus}
+                  onSelect={selectIndex}
+                  onOpen={openIndex}
+                  onFocusLost={onFocusLost}
+                  selected={entry !== undefined && selection.paths.has(entry.path)}
+                  renaming={entry !== undefined && files.renaming === entry.path}
+                  library={files.enabled ? library?.id : undefined}
+                  onRename={files.commitRename}
+                />,
+              )
+            }
+            return (
+              <div
+                key={row.key}
+                role="row"
+                aria-rowindex={row.index + 1}
+                className="absolute top-0 flex"
+                style={{
+                  left: GRID_PADDING,
+                  gap: GRID_GAP,
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
+                {cells}
+              </div>
             )
-          }
-          return (
-            <div
-              key={row.key}
-              role="row"
-              aria-rowindex={row.index + 1}
-              className="absolute top-0 flex"
-              style={{
-                left: GRID_PADDING,
-                gap: GRID_GAP,
-                transform: `translateY(${row.start}px)`,
-              }}
-            >
-              {cells}
-            </div>
-          )
-        })}
+          })}
+        </div>
       </div>
-    </div>
+      {files.overlay}
+    </>
   )
 }

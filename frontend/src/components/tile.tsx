@@ -1,8 +1,17 @@
-import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react'
 import type { Entry } from '@/api/gallery'
 import { Icon, type IconName } from '@/components/icon'
 import { MediaBadge } from '@/components/media-badge'
+import { RenameField } from '@/components/rename-field'
 import { useImage } from '@/hooks/use-image'
+import { dropTargetProps } from '@/lib/file-ops-context'
 import { entryLabel, extensionOf } from '@/lib/format'
 import { LABEL_HEIGHT, thumbnailFor } from '@/lib/grid-math'
 
@@ -16,8 +25,16 @@ export interface TileProps {
   focused: boolean
   /** The grid has keyboard focus, so the focused tile takes DOM focus when it mounts. */
   takeFocus: boolean
-  onSelect: (index: number) => void
+  /** Part of the multi-selection. */
+  selected?: boolean
+  /** Shows the rename field in place of the name. */
+  renaming?: boolean
+  /** Library id; a folder tile with one is a drop target for moves and imports. */
+  library?: string
+  onSelect: (index: number, event?: MouseEvent) => void
   onOpen: (index: number) => void
+  /** Called with the new name when the rename field commits, or null when it is cancelled. */
+  onRename?: (path: string, newName: string | null) => void
   /** Called when the tile unmounts (scrolled away) while it has DOM focus. */
   onFocusLost: () => void
 }
@@ -44,6 +61,10 @@ export const Tile = memo(function Tile({
   onSelect,
   onOpen,
   onFocusLost,
+  selected = false,
+  renaming = false,
+  library,
+  onRename,
 }: TileProps) {
   const ref = useRef<HTMLDivElement>(null)
   // Images have a thumbnail; videos have one when ffmpeg can grab a frame.
@@ -76,7 +97,7 @@ export const Tile = memo(function Tile({
     role: 'gridcell',
     tabIndex: focused ? 0 : -1,
     style,
-    onClick: () => onSelect(index),
+    onClick: (event: MouseEvent) => onSelect(index, event),
     onDoubleClick: () => onOpen(index),
   }
 
@@ -146,16 +167,26 @@ export const Tile = memo(function Tile({
     state === 'loading' ? 'shimmer' : '',
     extension ? 'tile-extension' : '',
     // The roving focus stays marked while the keyboard focus is elsewhere, as a selection.
-    focused ? 'bg-zinc-800/70 ring-1 ring-zinc-500' : 'hover:bg-zinc-800/40',
+    selected
+      ? 'bg-accent/20 ring-2 ring-accent/80'
+      : focused
+        ? 'bg-zinc-800/70 ring-1 ring-zinc-500'
+        : 'hover:bg-zinc-800/40',
+    'data-[drop-hover=true]:bg-accent/30 data-[drop-hover=true]:ring-2 data-[drop-hover=true]:ring-accent',
   ].join(' ')
+  const drop =
+    entry.kind === 'folder' && library ? dropTargetProps({ library, path: entry.path }) : {}
 
   return (
     <div
       {...common}
       aria-label={entryLabel(entry)}
       title={showNames ? undefined : entry.name}
+      {...drop}
+      aria-selected={selected}
       data-testid="tile"
       data-index={index}
+      data-selected={selected || undefined}
       data-name={entry.name}
       data-kind={entry.kind}
       data-state={state}
@@ -164,7 +195,15 @@ export const Tile = memo(function Tile({
     >
       {content}
       <MediaBadge entry={entry} cellSize={cellSize} />
-      {showNames && (
+      {renaming && onRename && (
+        <RenameField
+          name={entry.name}
+          isFolder={entry.kind === 'folder'}
+          onCommit={(newName) => onRename(entry.path, newName)}
+          onCancel={() => onRename(entry.path, null)}
+        />
+      )}
+      {showNames && !renaming && (
         <span
           className={`absolute right-1 bottom-0 left-1 truncate text-center text-xs leading-6 ${
             focused ? 'text-zinc-50' : 'text-zinc-400'

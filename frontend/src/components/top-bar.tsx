@@ -13,6 +13,8 @@ const SORT_LABELS: Record<SortKey, string> = {
 
 export interface TopBarProps {
   libraryName: string
+  /** Library id; with it the breadcrumbs take drops of files and moved entries. */
+  libraryId?: string
   path: string
   /** Entries after the filter, or null while the folder is loading. */
   total: number | null
@@ -40,6 +42,7 @@ export function TopBar(props: TopBarProps) {
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-800 bg-zinc-900/80 px-3">
       <Breadcrumbs
         libraryName={props.libraryName}
+        libraryId={props.libraryId}
         path={props.path}
         onNavigate={props.onNavigate}
       />
