@@ -24,6 +24,8 @@ type httpPeer struct {
 	// path returns the URL path of a job on this server.
 	path   func(j job) string
 	health string // URL path that returns 200 once the server is up
+	// cleanup, when set, removes what command made, after the server stopped.
+	cleanup func()
 
 	cmd    *exec.Cmd
 	base   string
@@ -120,6 +122,9 @@ func (p *httpPeer) stop() error {
 		<-done
 	}
 	p.cmd = nil
+	if p.cleanup != nil {
+		p.cleanup()
+	}
 	return nil
 }
 

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
+
+	"github.com/imagor-studio/desktop/backend/imagehandler"
+	"github.com/imagor-studio/desktop/backend/imageurl"
+	"github.com/imagor-studio/desktop/backend/library"
 )
 
 // peerDescriptions says what each peer runs, for the report.
@@ -58,10 +63,30 @@ func missingTools(root string) []string {
 	return missing
 }
 
-// servePeer returns the peer for imagor-studio serve, or nil while the app has no serve mode.
+// servePeer returns the peer for `imagor-studio serve` (build/bin/imagor-studio): the app's
+// headless mode, with its own settings and cache in a temp folder, serving the corpus folder as a
+// library and unsafe /imagor/ URLs without a token. It returns nil when the app is not built.
 func servePeer(root string, logger *slog.Logger) peer {
-	logger.Info("serve peer not run: imagor-studio has no serve mode in this build")
-	return nil
+	exe := filepath.Join(root, "build", "bin", "imagor-studio")
+	if _, err := os.Stat(exe); err != nil {
+		logger.Warn("serve peer not run: the app is not built; run go tool task build", "error", err)
+		return nil
+	}
+	var dataDir, libraryID string
+	return &httpPeer{
+		label: "serve",
+		command: func(c corpus, addr string) []string {
+			dataDir, _ = os.MkdirTemp("", "bench-serve-")
+			libraryID = library.IDFor(c.Dir)
+			return []string{exe, "serve", "-data-dir", dataDir, "-keyring", "file", "-addr", addr, "-unsafe", c.Dir}
+		},
+		path: func(j job) string {
+			ops := fmt.Sprintf("fit-in/%dx%d/filters:format(webp):quality(%d)", j.spec.Size, j.spec.Size, j.spec.Quality)
+			return imagehandler.Prefix + imageurl.Path(ops, library.Key(libraryID, j.file.Rel), j.version)
+		},
+		health:  "/graphql",
+		cleanup: func() { os.RemoveAll(dataDir) },
+	}
 }
 
 func engineExecutable(root string) string {
