@@ -82,4 +82,7 @@ run_tests after-restart/ || status=$?
 stop_app
 [ "$status" -eq 0 ] || { echo "e2e: tests after the restart failed; log in $out/dev-app.log"; exit "$status"; }
 
+# The headless API server on the wallpaper photos, driven with curl, without a display.
+bash "$root/e2e/serve.sh" "$work/serve"
+
 bash "$root/e2e/window.sh" "$fixtures/photos" "$work"
