@@ -193,3 +193,24 @@ func TestServer_OutsideLibrary(t *testing.T) {
 		}
 	})
 }
+
+func TestServer_QueryPage(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	status, ctype, body := get(t, h.URL+"/graphql", nil)
+	if status != http.StatusOK || !strings.HasPrefix(ctype, "text/html") {
+		t.Fatalf("GET /graphql: %d %s", status, ctype)
+	}
+	page := string(body)
+	if strings.Contains(page, "<script src") || strings.Contains(page, "<link") {
+		t.Fatal("the query page loads a script or stylesheet; it must work offline")
+	}
+	if !strings.Contains(page, `fetch("/graphql"`) {
+		t.Fatal("the query page does not post to /graphql")
+	}
+	if status, _, _ := get(t, h.URL+"/graphiql", nil); status != http.StatusOK {
+		t.Fatalf("GET /graphiql: %d, want 200", status)
+	}
+	if status, _, _ := get(t, h.URL+"/nope", nil); status != http.StatusNotFound {
+		t.Fatalf("GET /nope: %d, want 404", status)
+	}
+}
