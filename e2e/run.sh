@@ -33,6 +33,10 @@ stop_app() {
 }
 trap 'stop_app; rm -rf "$work"' EXIT
 
+# Files the tests move to the trash go to a trash of this run, not the user's.
+export XDG_DATA_HOME="$work/xdg-data"
+mkdir -p "$XDG_DATA_HOME"
+
 fixtures=${E2E_FIXTURES:-$root/build/testdata/e2e}
 bash "$root/e2e/fixtures.sh" "$fixtures"
 (cd "$root/e2e" && [ -d node_modules ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)

@@ -13,7 +13,7 @@ import { usePointerDrag } from '@/hooks/use-pointer-drag'
 import { EditorLauncherContext } from '@/lib/editor-launcher'
 import { FileOpsContext, type FolderTarget } from '@/lib/file-ops-context'
 import { entryMenu, folderMenu } from '@/lib/file-menu-items'
-import type { ListingSource } from '@/lib/listing-source'
+import { PAGE_SIZE, type ListingSource } from '@/lib/listing-source'
 import { containsPath } from '@/lib/paths'
 import {
   EMPTY_SELECTION,
@@ -68,9 +68,11 @@ export function useGridFiles(options: GridFilesOptions) {
     [selection, pathAt, onSelectionChange],
   )
 
+  // Selecting all first fetches the pages not loaded yet, so every entry has its path.
   const selectEverything = useCallback(() => {
-    // NOTE: entries of pages not loaded yet are not selected.
-    onSelectionChange(selectAll(source.total, pathAt))
+    const firsts: Promise<unknown>[] = []
+    for (let i = 0; i < source.total; i += PAGE_SIZE) firsts.push(source.fetchEntry(i))
+    void Promise.all(firsts).then(() => onSelectionChange(selectAll(source.total, pathAt)))
   }, [source, pathAt, onSelectionChange])
 
   const accepts = (paths: string[], target: FolderTarget) => {

@@ -1,0 +1,157 @@
+// File operations in the gallery, on a library of the test's own temporary folder: an OS drop
+// that imports two files with a name clash, rename, a pointer drag onto a folder tile, a bulk
+// move to the trash with the progress bar, and undo of that delete.
+import assert from 'node:assert/strict'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { after, before, test } from 'node:test'
+
+import { openApp, outDir } from './browser.mjs'
+
+const fixtures = process.env.FIXTURES ?? '../build/testdata/e2e'
+const BULK = 700
+let app
+let lib
+let outside
+
+function tile(page, name) {
+  return page.locator(`[data-testid="tile"][data-name="${name}"]`)
+}
+
+async function center(locator) {
+  const box = await locator.boundingBox()
+  assert.ok(box, 'element has no box')
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+before(async () => {
+  lib = mkdtempSync(join(tmpdir(), 'imagor-files-'))
+  outside = mkdtempSync(join(tmpdir(), 'imagor-files-src-'))
+  const photos = join(fixtures, 'photos')
+  const jpgs = readdirSync(photos)
+    .filter((n) => n.endsWith('.jpg'))
+    .slice(0, 3)
+  jpgs.forEach((n, i) => copyFileSync(join(photos, n), join(lib, `photo ${i + 1}.jpg`)))
+  mkdirSync(join(lib, 'Album'))
+  mkdirSync(join(lib, 'bulk'))
+  for (let i = 0; i < BULK; i++) writeFileSync(join(lib, 'bulk', `note ${i}.txt`), `note ${i}\n`)
+  copyFileSync(join(photos, jpgs[1]), join(outside, 'photo 1.jpg'))
+  copyFileSync(join(photos, jpgs[2]), join(outside, 'new photo.jpg'))
+
+  app = await openApp()
+  const added = await app.page.evaluate((dir) => window.go.app.Gallery.AddLibrary(dir), lib)
+  await app.page.reload()
+  await app.page.locator('[data-testid="library-item"]', { hasText: added.name }).first().click()
+  await tile(app.page, 'photo 1.jpg').waitFor()
+})
+
+after(async () => {
+  await app?.close()
+  rmSync(lib, { recursive: true, force: true })
+  rmSync(outside, { recursive: true, force: true })
+})
+
+test('a drop onto the folder imports, asking about the clash', async () => {
+  const { page } = app
+  const box = await page.locator('section[aria-label="Gallery"]').boundingBox()
+  const x = Math.round(box.x + box.width - 30)
+  const y = Math.round(box.y + box.height - 30)
+  const sources = [join(outside, 'photo 1.jpg'), join(outside, 'new photo.jpg')]
+  // The Wails runtime reports an OS drop as this event, with the drop point and the paths.
+  await page.evaluate(
+    ([px, py, paths]) => window.runtime.EventsEmit('wails:file-drop', px, py, paths),
+    [x, y, sources],
+  )
+  const dialog = page.locator('[data-testid="clash-dialog"]')
+  await dialog.waitFor()
+  assert.match(await dialog.innerText(), /“photo 1\.jpg” already exists/)
+  await page.screenshot({ path: join(outDir, 'files-clash.png') })
+  await dialog.getByRole('button', { name: 'Keep both' }).click()
+  await tile(page, 'photo 1 (1).jpg').waitFor()
+  await tile(page, 'new photo.jpg').waitFor()
+  assert.ok(
+    existsSync(join(lib, 'photo 1 (1).jpg')),
+    'the clashing file was not kept beside the old one',
+  )
+  assert.ok(existsSync(join(lib, 'new photo.jpg')), 'the second file was not imported')
+  assert.ok(existsSync(join(outside, 'photo 1.jpg')), 'an import source was removed')
+})
+
+test('rename selects the stem and keeps the extension', async () => {
+  const { page } = app
+  await tile(page, 'new photo.jpg').click()
+  await page.keyboard.press('F2')
+  const field = page.locator('[data-testid="rename-field"]')
+  await field.waitFor()
+  const selected = await field.evaluate((input) =>
+    input.value.slice(input.selectionStart, input.selectionEnd),
+  )
+  assert.equal(selected, 'new photo')
+  await page.keyboard.type('renamed')
+  await page.screenshot({ path: join(outDir, 'files-rename.png') })
+  await page.keyboard.press('Enter')
+  await tile(page, 'renamed.jpg').waitFor()
+  assert.ok(existsSync(join(lib, 'renamed.jpg')), 'renamed.jpg is not on disk')
+  assert.ok(!existsSync(join(lib, 'new photo.jpg')), 'the old name is still on disk')
+})
+
+test('a pointer drag onto a folder tile moves the file', async () => {
+  const { page } = app
+  const from = await center(tile(page, 'renamed.jpg'))
+  const to = await center(tile(page, 'Album'))
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 20, from.y + 10, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 12 })
+  await page.locator('[data-testid="drag-ghost"]').waitFor()
+  await page.screenshot({ path: join(outDir, 'files-drag.png') })
+  await page.mouse.up()
+  await tile(page, 'renamed.jpg').waitFor({ state: 'detached' })
+  assert.ok(existsSync(join(lib, 'Album', 'renamed.jpg')), 'Album/renamed.jpg is not on disk')
+})
+
+test('a bulk delete shows progress, and undo brings the files back', async () => {
+  const { page } = app
+  await tile(page, 'bulk').dblclick()
+  await tile(page, 'note 0.txt').waitFor()
+  await tile(page, 'note 0.txt').click()
+  await page.keyboard.press('Control+a')
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[data-testid="tile"][data-selected]').length >= Math.min(n, 20),
+    BULK,
+  )
+  await page.keyboard.press('Delete')
+  const bar = page.locator('[data-testid="file-progress"]')
+  await bar.waitFor()
+  await page.screenshot({ path: join(outDir, 'files-progress.png') })
+  const toast = page.locator('[data-testid="undo-toast"]')
+  await toast.waitFor()
+  assert.match(await toast.innerText(), new RegExp(`Moved ${BULK} items to the trash`))
+  assert.equal(readdirSync(join(lib, 'bulk')).length, 0, 'files are left in the folder')
+  const trash = join(process.env.XDG_DATA_HOME ?? '', 'Trash')
+  if (process.env.XDG_DATA_HOME) {
+    const infos = readdirSync(join(trash, 'info')).filter((n) => n.startsWith('note '))
+    assert.ok(infos.length >= BULK, `trash has ${infos.length} note .trashinfo files, want ${BULK}`)
+  }
+  await page.screenshot({ path: join(outDir, 'files-deleted.png') })
+
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await tile(page, 'note 0.txt').waitFor()
+  const back = readdirSync(join(lib, 'bulk')).map((n) => basename(n))
+  assert.equal(back.length, BULK, `undo put back ${back.length} files, want ${BULK}`)
+  await page.screenshot({ path: join(outDir, 'files-undone.png') })
+})
+
+test('no page errors', () => {
+  assert.deepEqual(app.errors, [])
+})
