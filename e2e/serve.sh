@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs `imagor-studio serve` from build/bin on the wallpaper photos without a display and drives
-# it with curl the way a script would: list the folder, build a signed URL, fetch the image
-# without the token and check that the bytes decode to the expected size. It also checks the
+# Runs `imagor-studio serve` from build/bin on the wallpaper photos without a display, and drives
+# it with curl the way a script would. It lists the folder, builds a signed URL, fetches the image
+# without the token and checks that the bytes decode to the expected size. It also checks the
 # token, the Host check and a clean stop on SIGTERM. Needs `go tool task build`, curl, jq and
 # ImageMagick's identify. Usage: bash e2e/serve.sh [WORK_DIR]
 set -euo pipefail

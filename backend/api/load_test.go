@@ -80,7 +80,7 @@ func hammer(client *http.Client, urls []string, n, c int) (int64, string) {
 }
 
 // waitGoroutines returns the goroutine count once it is at most want or has not changed for
-// 2 s, and at the latest after 10 s; closed connections take a moment to end their goroutines.
+// 2 s, and at the latest after 10 s. Closed connections take a moment to end their goroutines.
 func waitGoroutines(want int) int {
 	deadline := time.Now().Add(10 * time.Second)
 	last, since := runtime.NumGoroutine(), time.Now()

@@ -33,7 +33,7 @@ async function graphql(url, token, query, variables = {}) {
   return { status: response.status, body: await response.json() }
 }
 
-test('the API section turns the API on, shows its URL and token, and rotates it', async () => {
+test('API section switch, token and rotation', async () => {
   const { page, errors } = app
   await page.locator('[data-testid="settings-open"]').click()
   await page.locator('[data-testid="settings-nav-api"]').click()

@@ -1,7 +1,7 @@
-// Checks the API's schema with graphql-js, the GraphQL reference implementation: it fetches the
-// standard introspection query from API_URL with API_TOKEN, builds a client schema from the
-// result with buildClientSchema (which throws on any inconsistency), validates a few documents
-// against it and checks the fields scripts rely on, with their arguments and types.
+// Checks the API's schema with graphql-js, the GraphQL reference implementation. It sends the
+// standard introspection query to API_URL with API_TOKEN and builds a client schema from the
+// result with buildClientSchema, which throws on any inconsistency. Then it validates a few
+// documents against it and checks the fields scripts rely on, with their arguments and types.
 // Usage: API_URL=http://127.0.0.1:PORT/graphql API_TOKEN=... node check.mjs
 import {
   buildClientSchema,
