@@ -31,6 +31,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add(rawtest.TIFF("II", 42, loop))
 	f.Add(rawtest.RAF(rawtest.WithExifOrientation(jpegData, 3)))
 	f.Add(rawtest.CR3(6, jpegData, jpegData))
+	f.Add(rawtest.TIFF("II", 0x4F52, &rawtest.IFD{Entries: []rawtest.Entry{
+		{Tag: rawtest.TagExifIFD, Type: 4, IFDs: []*rawtest.IFD{{Entries: []rawtest.Entry{olympusNote(jpegData)}}}},
+	}}))
 
 	f.Fuzz(func(t *testing.T, file []byte) {
 		r := &countingReader{r: bytes.NewReader(file)}

@@ -118,6 +118,18 @@ func TestExtract_Formats(t *testing.T) {
 			}),
 		},
 		{
+			// ORF: the preview is in the CameraSettings directory of the Olympus maker note;
+			// IFD1 has only a thumbnail.
+			name: "ORFMakerNote", wantW: 320, wantH: 200, wantOrientation: 6, wantFormat: "tiff",
+			file: rawtest.TIFF("II", 0x4F52, &rawtest.IFD{
+				Entries: []rawtest.Entry{
+					rawtest.Short(rawtest.TagOrientation, 6),
+					{Tag: rawtest.TagExifIFD, Type: 4, IFDs: []*rawtest.IFD{{Entries: []rawtest.Entry{olympusNote(big)}}}},
+				},
+				Next: &rawtest.IFD{Entries: rawtest.JPEGEntries(small)},
+			}),
+		},
+		{
 			// RAF keeps the orientation the camera wrote into the JPEG's own EXIF data.
 			name: "RAF", wantW: 320, wantH: 200, wantOrientation: 0, wantFormat: "raf",
 			file: rawtest.RAF(rawtest.WithExifOrientation(big, 6)),
@@ -257,4 +269,16 @@ func TestIsRaw(t *testing.T) {
 			t.Errorf("IsRaw(%q)=true, want false", name)
 		}
 	}
+}
+
+// olympusNote returns a MakerNote entry whose CameraSettings directory points at preview.
+func olympusNote(preview []byte) rawtest.Entry {
+	settings := &rawtest.IFD{Entries: []rawtest.Entry{
+		{Tag: rawtest.TagOlympusPreview, Type: 4, Blob: preview},
+		rawtest.Long(rawtest.TagOlympusLength, uint32(len(preview))),
+	}}
+	note := rawtest.OlympusMakerNote("II", &rawtest.IFD{Entries: []rawtest.Entry{
+		{Tag: rawtest.TagOlympusCamera, Type: 13, IFDs: []*rawtest.IFD{settings}},
+	}})
+	return rawtest.Entry{Tag: rawtest.TagMakerNote, Type: 7, Count: uint32(len(note)), Blob: note}
 }

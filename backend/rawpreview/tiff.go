@@ -196,6 +196,8 @@ func (t *tiff) candidates(entries []ifdEntry) []candidate {
 			if e.count == 1 {
 				stripLength = t.valueOr(e, -1)
 			}
+		case tagMakerNote:
+			found = append(found, t.olympusPreviews(e)...)
 		case tagRW2JpgFromRaw:
 			if e.typ == 7 && e.count > 4 {
 				found = append(found, candidate{offset: t.base + int64(t.order.Uint32(e.raw[:])), length: int64(e.count)})

@@ -66,6 +66,10 @@ const (
 	TagJPEGLength      = 0x0202
 	TagRW2JpgFromRaw   = 0x002E
 	TagExifIFD         = 0x8769
+	TagMakerNote       = 0x927C
+	TagOlympusCamera   = 0x2020
+	TagOlympusPreview  = 0x0101
+	TagOlympusLength   = 0x0102
 )
 
 // Entry is one directory entry. Exactly one of Value, Blob and IFDs is used: Value for an
@@ -112,19 +116,40 @@ func StripEntries(data []byte) []Entry {
 // TIFF lays out a TIFF file with the given byte order ("II" or "MM"), magic number (42 for
 // TIFF, 0x55 for RW2, 0x4F52 for ORF) and first directory.
 func TIFF(order string, magic uint16, ifd0 *IFD) []byte {
-	var bo binary.ByteOrder = binary.LittleEndian
-	if order == "MM" {
-		bo = binary.BigEndian
-	}
-	l := &layout{order: bo, ifdAt: map[*IFD]uint32{}, blobAt: map[*byte]uint32{}, pos: 8}
-	l.place(ifd0)
-	l.placeBlobs(ifd0, map[*IFD]bool{})
+	bo := orderOf(order)
+	header := make([]byte, 8)
+	copy(header, order)
+	bo.PutUint16(header[2:], magic)
+	out := lay(bo, header, ifd0)
+	bo.PutUint32(out[4:], uint32(len(header)))
+	return out
+}
 
+// OlympusMakerNote lays out an Olympus maker note in the current layout: "OLYMPUS\0", the byte
+// order, the version 3 and a directory at offset 12, with every offset counted from the start
+// of the note. Put it in a MakerNote entry (UNDEFINED) of the EXIF IFD.
+func OlympusMakerNote(order string, ifd *IFD) []byte {
+	header := append([]byte("OLYMPUS\x00"), order...)
+	header = append(header, 3, 0)
+	return lay(orderOf(order), header, ifd)
+}
+
+func orderOf(order string) binary.ByteOrder {
+	if order == "MM" {
+		return binary.BigEndian
+	}
+	return binary.LittleEndian
+}
+
+// lay writes header, then the directories reachable from first and their data blocks, with
+// offsets counted from the start of header.
+func lay(bo binary.ByteOrder, header []byte, first *IFD) []byte {
+	l := &layout{order: bo, ifdAt: map[*IFD]uint32{}, blobAt: map[*byte]uint32{}, pos: uint32(len(header))}
+	l.place(first)
+	l.placeBlobs(first, map[*IFD]bool{})
 	out := make([]byte, l.pos)
-	copy(out, order)
-	bo.PutUint16(out[2:], magic)
-	bo.PutUint32(out[4:], l.ifdAt[ifd0])
-	l.write(out, ifd0, map[*IFD]bool{})
+	copy(out, header)
+	l.write(out, first, map[*IFD]bool{})
 	return out
 }
 
