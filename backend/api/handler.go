@@ -57,6 +57,16 @@ func (s *Server) graphqlHandler() http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.Use(depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth})
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		code, _ := out.Extensions["code"].(string)
+		if code == CodeInternal || code == "" {
+			s.cfg.Logger.Warn("GraphQL request failed", "path", out.Path.String(), "error", err)
+		} else {
+			s.cfg.Logger.Debug("GraphQL error returned", "path", out.Path.String(), "code", code, "error", out.Message)
+		}
+		return out
+	})
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.cfg.Logger.Error("GraphQL resolver panicked", "panic", v, "path", graphql.GetPath(ctx).String())
 		return &gqlerror.Error{Message: "internal error; the app log has the details", Extensions: map[string]any{"code": CodeInternal}}

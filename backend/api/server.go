@@ -113,6 +113,9 @@ func (s *Server) Start(addr string) (string, error) {
 	if err := CheckAddr(addr, s.cfg.AllowRemote); err != nil {
 		return "", err
 	}
+	if current := s.Addr(); current != "" {
+		return "", fmt.Errorf("listen on %s: the API server already listens on %s; stop it first", addr, current)
+	}
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", fmt.Errorf("listen on %s: %w; pick another port", addr, err)

@@ -30,6 +30,7 @@ type Switch struct {
 	addr     string // --api-addr, or "" for 127.0.0.1 and the stored port
 	force    bool   // --api
 
+	op      sync.Mutex // held by Open, Close, SetEnabled and SetPort, which start and stop the server
 	mu      sync.Mutex
 	lastErr error
 }
@@ -42,6 +43,8 @@ func NewSwitch(server *Server, prefs *settings.Service, addr string, force bool)
 // Open starts the server when the settings or the command line turn it on. A port that is taken
 // does not stop the window: Status reports it.
 func (s *Switch) Open(ctx context.Context) error {
+	s.op.Lock()
+	defer s.op.Unlock()
 	prefs, err := s.settings.APIPreferences(ctx)
 	if err != nil {
 		return err
@@ -54,6 +57,8 @@ func (s *Switch) Open(ctx context.Context) error {
 
 // Close stops the server, waiting for requests in flight until ctx ends.
 func (s *Switch) Close(ctx context.Context) error {
+	s.op.Lock()
+	defer s.op.Unlock()
 	return s.server.Shutdown(ctx)
 }
 
@@ -87,6 +92,8 @@ func (s *Switch) Status(ctx context.Context) (Status, error) {
 
 // SetEnabled stores the switch and starts or stops the server.
 func (s *Switch) SetEnabled(ctx context.Context, enabled bool) (Status, error) {
+	s.op.Lock()
+	defer s.op.Unlock()
 	prefs, err := s.settings.APIPreferences(ctx)
 	if err != nil {
 		return Status{}, err
@@ -105,6 +112,8 @@ func (s *Switch) SetEnabled(ctx context.Context, enabled bool) (Status, error) {
 
 // SetPort stores the port and, when the server runs on the stored port, moves it there.
 func (s *Switch) SetPort(ctx context.Context, port int) (Status, error) {
+	s.op.Lock()
+	defer s.op.Unlock()
 	prefs, err := s.settings.APIPreferences(ctx)
 	if err != nil {
 		return Status{}, err
