@@ -52,6 +52,7 @@ type App struct {
 	menu       *menu.Menu     // the application menu, once built
 	recentMenu *menu.Menu     // its File → Open Recent submenu
 	api        *api.Switch    // the loopback GraphQL API's switch; nil where none runs
+	durations  video.Durations // lengths of listed videos, by file version
 }
 
 // New returns an App over svc.
@@ -68,7 +69,8 @@ func New(svc Services) *App {
 
 // Bindings returns the structs whose methods the frontend calls.
 func (a *App) Bindings() []any {
-	return []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}, newFiles(a), &API{app: a}}
+	bindings := []any{&Gallery{app: a}, &Settings{app: a}, &Editor{app: a}, &Media{app: a}, newFiles(a), &API{app: a}}
+	return append(bindings, extraBindings(a)...)
 }
 
 // Startup keeps the Wails runtime context, which dialogs and events need. Wails calls it.
@@ -76,6 +78,7 @@ func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx, a.running = ctx, true
 	a.mu.Unlock()
+	a.startWindowBench(ctx)
 }
 
 // Shutdown stops the events to the window and the engine. Wails calls it when the window closes.
