@@ -14,6 +14,7 @@ import {
 import type { Entry, Library } from '@/api/gallery'
 import { Tile } from '@/components/tile'
 import { useElementSize } from '@/hooks/use-element-size'
+import { useFollowEntry } from '@/hooks/use-follow-entry'
 import { useGridFiles } from '@/hooks/use-grid-files'
 import { EditorLauncherContext, type ImageRef } from '@/lib/editor-launcher'
 import { GRID_GAP, GRID_PADDING, clampTileSize, computeLayout, moveFocus } from '@/lib/grid-math'
@@ -87,6 +88,8 @@ export function GalleryGrid({
   const [takeFocus, setTakeFocus] = useState(false)
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION)
   const activeIndex = Math.min(focusIndex, Math.max(0, total - 1))
+  // Files added or removed above the focused tile keep the focus on its entry.
+  useFollowEntry(source, focusIndex, setFocusIndex)
 
   // The virtualizer starts once the width is known, so its first scroll (to the offset
   // remembered for this folder) happens when the content already has its full height.

@@ -16,6 +16,7 @@ import { InfoPanel } from '@/components/info-panel'
 import { RAW_PREVIEW_NOTE } from '@/components/media-badge'
 import { VideoPlayer } from '@/components/video-player'
 import { useElementSize } from '@/hooks/use-element-size'
+import { useFollowEntry } from '@/hooks/use-follow-entry'
 import { useImage } from '@/hooks/use-image'
 import { useImageMeta } from '@/hooks/use-image-meta'
 import { useModal } from '@/hooks/use-modal'
@@ -68,6 +69,8 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   const launcher = useContext(EditorLauncherContext)
   const endModal = useModal()
   const [index, setIndex] = useState(startIndex)
+  // Files added or removed before the shown one keep it on screen.
+  useFollowEntry(source, index, setIndex)
   /** null fits the window; a number is device pixels per original pixel. */
   const [zoom, setZoom] = useState<number | null>(null)
   const [pan, setPan] = useState<Point>({ x: 0, y: 0 })
