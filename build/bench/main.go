@@ -31,6 +31,7 @@ type options struct {
 	rounds  int
 	outDir  string // where benchmarks.{json,md,svg} go
 	listing bool   // also run the listing benchmarks of backend/listing
+	window  bool   // also measure the gallery in the WebKitGTK window
 }
 
 func main() {
@@ -58,12 +59,21 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	peers := availablePeers(opts, corpus, logger)
+	// The engine's output goes to a file, where a crash leaves its trace.
+	logPath := filepath.Join(os.TempDir(), "bench-engine.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		return fmt.Errorf("create engine log: %w", err)
+	}
+	defer logFile.Close()
+	logger.Info("engine output goes to " + logPath)
+	engineLog := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	peers := availablePeers(opts, corpus, engineLog, logger)
 	results, err := measureAll(ctx, opts, corpus, peers, logger)
 	if err != nil {
 		return err
 	}
-	page, err := measureWarmPage(ctx, opts, corpus, corpus.Sets[0], engineExecutable(opts.root))
+	page, err := measureWarmPage(ctx, opts, corpus, corpus.Sets[0], engineExecutable(opts.root), engineLog)
 	if err != nil {
 		return err
 	}
@@ -74,6 +84,11 @@ func run(args []string) error {
 	if opts.listing {
 		if report.Gallery.Listing, err = runListing(ctx, opts.root, logger); err != nil {
 			logger.Warn("listing benchmarks not run", "error", err)
+		}
+	}
+	if opts.window {
+		if report.Gallery.Window, err = runWindow(ctx, opts.root, corpus.Sets[0], logger); err != nil {
+			report.Failures = append(report.Failures, "window: "+err.Error())
 		}
 	}
 	warnRegressions(filepath.Join(opts.root, "docs", "benchmarks.json"), report, os.Stderr)
@@ -88,6 +103,7 @@ func parseOptions(args []string) (options, error) {
 	flags.IntVar(&opts.rounds, "rounds", 3, "rounds; each peer runs once per round, in a rotating order")
 	flags.StringVar(&opts.outDir, "out", "", "folder for benchmarks.json, .md and .svg (default: docs/, or a temp folder with -quick)")
 	flags.BoolVar(&opts.listing, "listing", true, "also run the listing benchmarks of backend/listing (off with -quick)")
+	flags.BoolVar(&opts.window, "window", true, "also measure the gallery in the WebKitGTK window under Xvfb, e2e/window-bench.sh (off with -quick)")
 	if err := flags.Parse(args); err != nil {
 		return options{}, err
 	}
@@ -102,6 +118,7 @@ func parseOptions(args []string) (options, error) {
 	if opts.quick {
 		opts.rounds = 1
 		opts.listing = false
+		opts.window = false
 	}
 	if opts.outDir == "" {
 		opts.outDir = filepath.Join(root, "docs")

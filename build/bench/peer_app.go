@@ -27,6 +27,7 @@ type appPeer struct {
 	cache     bool
 	warm      bool
 	engineExe string
+	engineLog *slog.Logger // receives the engine's own output, at debug level
 
 	tmp     string
 	eng     *engine.Engine
@@ -42,7 +43,7 @@ func (p *appPeer) start(ctx context.Context, c corpus) error {
 		return fmt.Errorf("start %s: %w", p.label, err)
 	}
 	p.tmp = tmp
-	eng, err := engine.New(engine.Config{Executable: p.engineExe})
+	eng, err := engine.New(engine.Config{Executable: p.engineExe, Logger: p.engineLog})
 	if err != nil {
 		return fmt.Errorf("start %s: %w", p.label, err)
 	}

@@ -26,12 +26,12 @@ var peerDescriptions = map[string]string{
 
 // availablePeers returns the peers the harness runs, in the order of the report. The serve peer
 // runs only when the app build has a serve mode.
-func availablePeers(opts options, c corpus, logger *slog.Logger) []peer {
+func availablePeers(opts options, c corpus, engineLog, logger *slog.Logger) []peer {
 	engineExe := engineExecutable(opts.root)
 	peers := []peer{
-		&appPeer{label: "app", cache: true, engineExe: engineExe},
-		&appPeer{label: "app-nocache", engineExe: engineExe},
-		&appPeer{label: "app-warm", cache: true, warm: true, engineExe: engineExe},
+		&appPeer{label: "app", cache: true, engineExe: engineExe, engineLog: engineLog},
+		&appPeer{label: "app-nocache", engineExe: engineExe, engineLog: engineLog},
+		&appPeer{label: "app-warm", cache: true, warm: true, engineExe: engineExe, engineLog: engineLog},
 	}
 	if p := servePeer(opts.root, logger); p != nil {
 		peers = append(peers, p)

@@ -91,6 +91,7 @@ type Range struct {
 type Gallery struct {
 	WarmPageMs *Range          `json:"warm_page_60_ms,omitempty"`
 	Listing    []ListingFigure `json:"listing,omitempty"`
+	Window     *WindowFigures  `json:"window,omitempty"`
 }
 
 func newReport(opts options, c corpus, results []runResult, loadBefore []float64, started time.Time) Report {

@@ -147,3 +147,37 @@ func TestRenderChart_OneBarPerPeer(t *testing.T) {
 		t.Errorf("%d bars, want 2 (app and floor; cache reads are left out)", got)
 	}
 }
+
+func TestSummariseWindow_OK(t *testing.T) {
+	samples := []windowSample{
+		{Step: "first-thumbnail", Seconds: 1.234, Values: map[string]float64{"dom_nodes": 120, "js_heap_bytes": -1}},
+		{Step: "scroll-0", Values: map[string]float64{"dom_nodes": 127, "tiles": 25, "js_heap_bytes": -1}, WebProcessRSS: 200 << 20},
+		{Step: "scroll-1", Values: map[string]float64{"dom_nodes": 144, "tiles": 35, "js_heap_bytes": -1}, WebProcessRSS: 220 << 20},
+		{Step: "done", Values: map[string]float64{"dom_nodes": 124}},
+	}
+	w, err := summariseWindow(samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.FirstThumbnailSeconds != 1.23 {
+		t.Errorf("first thumbnail=%v s, want 1.23", w.FirstThumbnailSeconds)
+	}
+	if w.DOMNodes.Min != 127 || w.DOMNodes.Max != 144 {
+		t.Errorf("DOM nodes=%+v, want 127–144 (scroll steps only)", w.DOMNodes)
+	}
+	if w.WebProcessRSSMiB.Max != 220 {
+		t.Errorf("web process RSS max=%v MiB, want 220", w.WebProcessRSSMiB.Max)
+	}
+	if !strings.HasPrefix(w.JSHeap, "not available") {
+		t.Errorf("JS heap=%q, want not available", w.JSHeap)
+	}
+}
+
+func TestSummariseWindow_ErrScriptFailed(t *testing.T) {
+	if _, err := summariseWindow([]windowSample{{Step: "error", Seconds: 3}}); err == nil {
+		t.Error("a failed script: no error")
+	}
+	if _, err := summariseWindow([]windowSample{{Step: "done"}}); err == nil {
+		t.Error("no first thumbnail and no scroll samples: no error")
+	}
+}

@@ -195,10 +195,10 @@ const warmPageSize = 60
 // measureWarmPage times a page of warmPageSize cached thumbnails of set, fetched through the
 // app's image handler with one request per CPU in flight and the engine stopped, once per round.
 // It returns the milliseconds of each round.
-func measureWarmPage(ctx context.Context, opts options, c corpus, set corpusSet, engineExe string) ([]float64, error) {
+func measureWarmPage(ctx context.Context, opts options, c corpus, set corpusSet, engineExe string, engineLog *slog.Logger) ([]float64, error) {
 	var out []float64
 	for round := range opts.rounds {
-		p := &appPeer{label: "app-warm-page", cache: true, warm: true, engineExe: engineExe}
+		p := &appPeer{label: "app-warm-page", cache: true, warm: true, engineExe: engineExe, engineLog: engineLog}
 		jobs := makeJobs(set, specs[0], warmPageSize, fmt.Sprintf("page-r%d-%d", round, time.Now().UnixNano()))[:warmPageSize]
 		if err := p.start(ctx, c); err != nil {
 			return nil, err
