@@ -4,7 +4,10 @@ import (
 	"context"
 	"crypto/subtle"
 	"fmt"
+	"net/url"
 	"strings"
+
+	"golang.org/x/net/idna"
 
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/imageurl"
@@ -92,12 +95,31 @@ func checkOps(ops string) (string, error) {
 	return ops, nil
 }
 
-// asciiURL percent-encodes every byte outside ASCII, so a profile's base URL with such bytes
-// still gives a pure-ASCII URL.
-func asciiURL(s string) string {
+// asciiURL returns rawURL in pure ASCII: a host outside ASCII in its IDNA (punycode) form and
+// every other byte outside ASCII percent-encoded.
+func asciiURL(rawURL string) string {
+	ascii := true
+	for i := 0; i < len(rawURL); i++ {
+		if rawURL[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return rawURL
+	}
+	if u, err := url.Parse(rawURL); err == nil {
+		if host, err := idna.Lookup.ToASCII(u.Hostname()); err == nil {
+			if port := u.Port(); port != "" {
+				host += ":" + port
+			}
+			u.Host = host
+		}
+		rawURL = u.String()
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 {
+	for i := 0; i < len(rawURL); i++ {
+		if c := rawURL[i]; c >= 0x80 {
 			fmt.Fprintf(&b, "%%%02X", c)
 		} else {
 			b.WriteByte(c)
