@@ -52,7 +52,8 @@ type App struct {
 	menu       *menu.Menu     // the application menu, once built
 	recentMenu *menu.Menu     // its File → Open Recent submenu
 	api        *api.Switch    // the loopback GraphQL API's switch; nil where none runs
-	durations  video.Durations // lengths of listed videos, by file version
+
+	durations video.Durations // lengths of listed videos, by file version
 }
 
 // New returns an App over svc.

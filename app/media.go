@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path"
+	"time"
 
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/imageurl"
@@ -66,9 +67,9 @@ func videoEntry(libraryID string, e listing.Entry, out Entry) Entry {
 	return out
 }
 
-// withMedia drops the frame URLs of video entries when there is no ffmpeg or the library is an
-// S3 bucket, which the engine's ffmpeg cannot read. The gallery then shows a video tile and one
-// notice, not an error on every tile.
+// withMedia adds the length of a video entry and drops its frame URLs when there is no ffmpeg
+// or the library is an S3 bucket, which the engine's ffmpeg cannot read. The gallery then shows
+// a video tile and one notice, not an error on every tile.
 func (a *App) withMedia(libraryID string, out Entry) Entry {
 	if out.Kind != string(listing.KindVideo) {
 		return out
@@ -76,6 +77,13 @@ func (a *App) withMedia(libraryID string, out Entry) Entry {
 	lib, err := a.svc.Libraries.Get(libraryID)
 	if a.svc.FFmpeg == "" || err != nil || lib.Kind != library.KindFolder {
 		out.Thumbnail, out.ThumbnailLarge, out.Preview = "", "", ""
+	}
+	if err != nil || lib.Kind != library.KindFolder {
+		return out
+	}
+	if root, err := a.svc.Libraries.Root(libraryID); err == nil {
+		modTime := time.UnixMilli(out.ModTime)
+		out.Duration = a.durations.Of(libraryID, root, out.Path, out.Size, modTime).Milliseconds()
 	}
 	return out
 }

@@ -23,6 +23,8 @@ type Entry struct {
 	Meta           string `json:"meta"`
 	// Raw marks a camera RAW file: its picture is the embedded JPEG preview.
 	Raw bool `json:"raw"`
+	// Duration is a video's length in milliseconds, from its container header; 0 when unknown.
+	Duration int64 `json:"duration"`
 }
 
 // ListRequest selects a page of a folder.

@@ -56,6 +56,8 @@ export interface Entry {
   meta: string
   /** A camera RAW file: its pictures are the embedded JPEG preview. */
   raw?: boolean
+  /** A video's length in milliseconds; 0 or absent when unknown. */
+  duration?: number
 }
 
 export interface ListRequest {
@@ -130,6 +132,7 @@ function toEntry(e: app.Entry): Entry {
     original: e.original ?? '',
     meta: e.meta ?? '',
     raw: Boolean(e.raw),
+    duration: e.duration ?? 0,
   }
 }
 

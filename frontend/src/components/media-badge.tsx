@@ -1,5 +1,6 @@
 import type { Entry } from '@/api/gallery'
 import { Icon } from '@/components/icon'
+import { formatDuration } from '@/lib/format'
 
 /** The note beside a RAW file's picture in the viewer. */
 export const RAW_PREVIEW_NOTE = 'Embedded camera preview; the RAW data is not decoded'
@@ -14,7 +15,7 @@ const BADGE_CLASS =
   'text-[10px] leading-4 font-semibold tracking-wide text-zinc-100 ring-1 ring-zinc-100/20'
 
 /**
- * Marks a tile's picture as a video (a play badge) or as a RAW file's embedded preview (a RAW
+ * Marks a tile's picture as a video (a play badge with its length when known) or as a RAW file's embedded preview (a RAW
  * badge). Renders nothing for other entries.
  */
 export function MediaBadge({ entry, cellSize }: MediaBadgeProps) {
@@ -28,7 +29,7 @@ export function MediaBadge({ entry, cellSize }: MediaBadgeProps) {
         style={{ left: 6, top: cellSize - 26 }}
       >
         <Icon name="play" className="text-[10px]" />
-        Video
+        {entry.duration ? formatDuration(entry.duration) : 'Video'}
       </span>
     )
   }

@@ -49,3 +49,13 @@ export function entryLabel(entry: Entry): string {
   if (entry.kind === 'folder') return `${entry.name}, folder`
   return `${entry.name}, ${kindLabel(entry.kind)}, ${formatBytes(entry.size)}`
 }
+
+/** Formats a length in milliseconds as m:ss, or h:mm:ss from an hour on. */
+export function formatDuration(ms: number): string {
+  const total = Math.round(ms / 1000)
+  const seconds = String(total % 60).padStart(2, '0')
+  const minutes = Math.floor(total / 60) % 60
+  const hours = Math.floor(total / 3600)
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+  return `${minutes}:${seconds}`
+}

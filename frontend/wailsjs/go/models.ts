@@ -341,6 +341,7 @@ export namespace app {
 	    original: string;
 	    meta: string;
 	    raw: boolean;
+	    duration: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Entry(source);
@@ -359,6 +360,7 @@ export namespace app {
 	        this.original = source["original"];
 	        this.meta = source["meta"];
 	        this.raw = source["raw"];
+	        this.duration = source["duration"];
 	    }
 	}
 	export class FileFailure {
