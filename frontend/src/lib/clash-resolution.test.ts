@@ -12,7 +12,7 @@ describe('resolveClashes', () => {
       { clash: 'replace', all: false },
       { clash: 'keep-both', all: false },
     ]
-    const ask = vi.fn((_path: string, _remaining: number) =>
+    const ask = vi.fn<(path: string, remaining: number) => Promise<ClashChoice | null>>(() =>
       Promise.resolve(answers.shift() ?? null),
     )
     const failures = [
