@@ -14,6 +14,10 @@
 //
 // S3 libraries are not watched: a bucket sends no events. The UI lists them again when the
 // window gets the focus, as it does for every folder (Rescan).
+//
+// NOTE: on macOS and the BSDs fsnotify uses kqueue, which opens one file descriptor for every
+// file of a watched folder; a folder of many thousand images can exhaust the process's limit.
+// Only Linux (inotify) is tested here.
 package watch
 
 import (
