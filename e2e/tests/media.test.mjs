@@ -80,6 +80,7 @@ test('video and RAW tiles show their pictures and badges', async () => {
             kind: t.dataset.kind,
             state: t.dataset.state,
             badge: t.querySelector('[data-testid="tile-badge"]')?.dataset.badge ?? '',
+            badgeText: t.querySelector('[data-testid="tile-badge"]')?.textContent ?? '',
             width: img?.naturalWidth ?? 0,
             height: img?.naturalHeight ?? 0,
             text: t.textContent,
@@ -94,6 +95,9 @@ test('video and RAW tiles show their pictures and badges', async () => {
     assert.equal(tiles[name].badge, 'video', `${name} badge`)
     assert.ok(tiles[name].width > tiles[name].height, `${name} frame ${tiles[name].width}x${tiles[name].height}, want landscape`)
   }
+  // The badges show the lengths read from the container headers.
+  assert.equal(tiles['clip.webm'].badgeText, '0:04')
+  assert.equal(tiles['phone clip.mp4'].badgeText, '0:02')
   const raw = tiles['IMG_0001.CR2']
   assert.equal(raw.kind, 'image')
   assert.equal(raw.state, 'loaded')
