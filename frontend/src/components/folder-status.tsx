@@ -22,7 +22,7 @@ const BUTTON =
   'mt-1 inline-flex h-8 items-center gap-1.5 rounded-md border border-zinc-700 px-3 text-zinc-200 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none'
 
 /**
- * What the grid area shows while a folder loads, when it is empty, when it fails to list and
+ * Shows the grid area's state while a folder loads, when it is empty, when it fails to list and
  * when it was deleted while shown.
  */
 export function FolderStatus({ kind, message, onRetry, backLabel, onBack }: FolderStatusProps) {

@@ -10,8 +10,8 @@ function keyOf(set: WatchedSet): string {
 }
 
 /**
- * The folders each part of the window shows, sent to Go one call at a time so that a close and
- * the next open cannot overtake each other; calls made in the same tick are merged, and only
+ * The folders each part of the window shows. They are sent to Go one call at a time, so a close
+ * and the next open cannot overtake each other. Calls made in the same tick are merged, and only
  * the latest set of each view is sent.
  */
 export class FolderWatches {

@@ -26,7 +26,9 @@ function isDigit(code: number): boolean {
 }
 
 function sign(n: number): number {
-  return n < 0 ? -1 : n > 0 ? 1 : 0
+  if (n < 0) return -1
+  if (n > 0) return 1
+  return 0
 }
 
 /** Compares two digit runs by value; with equal values, fewer leading zeros sort first. */
@@ -68,7 +70,11 @@ export function compareNames(a: string, b: string): Comparison {
   const c = naturalCompareFolded(a.toLowerCase(), b.toLowerCase())
   const exact = isAscii(a) && isAscii(b)
   if (c !== 0) return { sign: c, exact }
-  return { sign: a < b ? -1 : a > b ? 1 : 0, exact }
+  // Equal by those rules: the plain code-unit order keeps the order total, as Go's does.
+  let byCodeUnit = 0
+  if (a < b) byCodeUnit = -1
+  else if (a > b) byCodeUnit = 1
+  return { sign: byCodeUnit, exact }
 }
 
 /** Compares two entries as Go's listing sorts them: folders first, then by sort, then by name. */
@@ -92,7 +98,7 @@ export function compareEntries(a: Entry, b: Entry, sort: SortKey, desc: boolean)
   return { sign: desc ? -c : c, exact }
 }
 
-/** Whether the name passes the listing's filter, and whether that surely matches Go's answer. */
+/** Returns whether the name passes the listing's filter, and whether Go surely agrees. */
 export function matchesFilter(name: string, filter: string): { match: boolean; exact: boolean } {
   if (filter === '') return { match: true, exact: true }
   const match = name.toLowerCase().includes(filter.toLowerCase())

@@ -13,13 +13,13 @@ import { baseName } from '@/lib/paths'
 
 export const PAGE_SIZE = 300
 
-/** The most pages one refresh asks for at once. */
+/** The maximum number of pages one refresh requests at once. */
 const MAX_REFRESH_PAGES = 10
 /** Wait after a change that could not be placed exactly before the window is listed again. */
 const REFRESH_DELAY_MS = 100
 /**
- * Above this many changes times entries, a batch is not applied one change at a time (each
- * costs a pass over the entries) but answered with one refresh.
+ * Above this many changes times entries, a batch gets one refresh instead of being applied one
+ * change at a time, because each change costs a pass over the entries.
  */
 const MAX_APPLY_WORK = 2_000_000
 /** Failure key of a refresh, beside the page numbers. */
@@ -41,9 +41,9 @@ export type FetchPage = (req: ListRequest) => Promise<ListPage>
 /**
  * One folder listing in one sort order and filter, fetched from Go in pages by offset and kept
  * as a sparse array of the entries seen. Changes that the file watcher reports are applied in
- * place (applyChanges), so the grid keeps its scroll position and selection; a change that
- * cannot be placed for sure (it falls between pages not yet loaded) makes the source list the
- * pages in view again (refresh). Applying a change twice, from a file operation's result and
+ * place (applyChanges), so the grid keeps its scroll position and selection. A change that
+ * cannot be placed for sure, because it falls between pages not yet loaded, makes the source
+ * list the pages in view again (refresh). Applying a change twice, from a file operation's result and
  * from the watcher's event, leaves one entry: changes are keyed by path. A new folder, sort or
  * filter gets a new source. React reads it through subscribe and getVersion.
  */
@@ -207,8 +207,8 @@ export class ListingSource {
   }
 
   /**
-   * Lists the entries in view again in one request, keeping the old ones on screen until the
-   * new ones arrive; entries out of view are fetched again when they scroll in. A source that
+   * Lists the entries in view again in one request, and keeps the old ones on screen until the
+   * new ones arrive. Entries out of view are fetched again when they scroll in. A source that
    * is not ready (an error, a deleted folder) starts over.
    */
   refresh(): Promise<void> {
