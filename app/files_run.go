@@ -36,7 +36,7 @@ type FileResult struct {
 	Undo     string        `json:"undo"` // "" when nothing can be undone
 }
 
-// UndoResult is what Undo put back, and where.
+// UndoResult is the outcome of Undo: the paths put back and their library.
 type UndoResult struct {
 	FileResult
 	Kind    string `json:"kind"`    // trash, rename or move

@@ -53,8 +53,8 @@ func cleanEntry(rel string) (string, error) {
 	return cleaned, nil
 }
 
-// placement is where an entry goes: its final path, and whether an existing entry there is to
-// be replaced. skip is set when the clash policy leaves the entry out.
+// placement is the destination of an entry: its final path, and whether an existing entry there
+// is to be replaced. skip is set when the clash policy leaves the entry out.
 type placement struct {
 	path    string
 	replace bool
@@ -94,9 +94,9 @@ func commit(root *os.Root, tmp string, p placement) error {
 	return root.Rename(tmp, p.path)
 }
 
-// replaceWith moves from onto target, which may exist. A file replaces a file in one rename;
-// otherwise the old entry is set aside under a temporary name, the new one renamed in, and the
-// old one removed, or put back if the rename failed.
+// replaceWith moves from onto target, which may exist. A file replaces a file in one rename.
+// Otherwise the old entry is set aside under a temporary name and the new one renamed in. The old
+// one is then removed, or put back when that rename failed.
 func replaceWith(root *os.Root, from, target string) error {
 	old, err := root.Lstat(target)
 	if err != nil {

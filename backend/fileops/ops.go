@@ -99,6 +99,7 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	if name == "" {
 		name = path.Base(rel)
 	}
+
 	if src.client != nil || dst.client != nil {
 		return s3Transfer(ctx, src, dst, rel, folder, name, clash, move)
 	}
@@ -113,6 +114,7 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	if same && move && joinRel(folder, name) == rel {
 		return rel, nil
 	}
+
 	p, err := place(dst.root, folder, name, info.IsDir(), clash)
 	if err != nil || p.skip {
 		return "", err
@@ -123,6 +125,8 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	if same && move {
 		return p.path, moveWithin(ctx, src.root, rel, p)
 	}
+
+	// Across libraries: copy, check, then remove the original.
 	if err := copyIn(ctx, src.root, rel, dst.root, p); err != nil {
 		return "", err
 	}

@@ -1,6 +1,6 @@
-// File operations in the gallery, on a library of the test's own temporary folder: an OS drop
-// that imports two files with a name clash, rename, a pointer drag onto a folder tile, a bulk
-// move to the trash with the progress bar, and undo of that delete.
+// File operations in the gallery, on a library in the test's own temporary folder. The steps are
+// an OS drop that imports two files with a name clash, a rename, a pointer drag onto a folder
+// tile, a bulk move to the trash with the progress bar, and undo of that delete.
 import assert from 'node:assert/strict'
 import {
   copyFileSync,

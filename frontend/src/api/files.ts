@@ -5,7 +5,7 @@ import * as Files from '../../wailsjs/go/app/Files'
 import type { app } from '../../wailsjs/go/models'
 import { onEvent } from '@/api/runtime'
 
-/** What to do when the destination name is taken; "" fails that path with code EXISTS. */
+/** Policy for a taken destination name. "" fails that path with code EXISTS. */
 export type Clash = '' | 'replace' | 'keep-both' | 'skip'
 
 export interface FileFailure {
@@ -18,7 +18,7 @@ export interface FileFailure {
 export interface FileResult {
   paths: string[]
   failures: FileFailure[]
-  /** What Undo would revert now, such as "Move of 3 items"; "" when nothing. */
+  /** Label of the operation Undo would revert now, such as "Move of 3 items", or "". */
   undo: string
 }
 

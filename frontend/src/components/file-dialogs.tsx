@@ -39,7 +39,7 @@ export interface FileDialogsProps {
   onPicked: (dialog: PickerDialog, path: string) => void
 }
 
-/** Draws the open dialog of the file operations and reports the answer. */
+/** Draws the open dialog of the file operations and reports the user's choice. */
 export function FileDialogs({ dialog, onClose, onPicked }: FileDialogsProps) {
   switch (dialog.kind) {
     case 'clash':

@@ -93,7 +93,7 @@ export function FileOpsProvider({ libraries, opsRef, children }: FileOpsProvider
     }
   }, [])
 
-  // Runs call, asks about each name clash, and runs it again for the answered ones.
+  // Runs call, shows the clash dialog for each taken name, and runs call again for those paths.
   const withClashes = useCallback(
     async (label: string, req: FileRequest, call: Call, target: FolderTarget) => {
       const first = await runBulk(label, req, call)
@@ -114,7 +114,7 @@ export function FileOpsProvider({ libraries, opsRef, children }: FileOpsProvider
     [runBulk, ask, folderName],
   )
 
-  // Reloads the listings and tells the user what happened.
+  // Reloads the listings and reports the outcome in a toast and, for failures, a summary.
   const finish = useCallback(
     (title: string, result: FileResult, done: string, undoable: boolean) => {
       setVersion((v) => v + 1)

@@ -9,9 +9,9 @@ export interface RenameFieldProps {
 }
 
 /**
- * An inline field for a new name. It starts with the stem selected, so typing replaces the name
- * and keeps the extension unless the user selects it on purpose. Enter or leaving the field
- * renames; Escape, or an unchanged name, cancels.
+ * Renders an inline field for a new name. It starts with the stem selected, so typing replaces
+ * the name and keeps the extension unless the user selects it on purpose. Enter or leaving the
+ * field renames. Escape, or an unchanged name, cancels.
  */
 export function RenameField({ name, isFolder, onCommit, onCancel }: RenameFieldProps) {
   const ref = useRef<HTMLInputElement>(null)

@@ -20,7 +20,7 @@ import { baseName } from '@/lib/paths'
 
 type Call = (req: FileRequest) => Promise<FileResult>
 
-/** What the actions need from the provider that draws their dialogs and toasts. */
+/** Callbacks of the provider that draws the dialogs and toasts of the actions. */
 export interface FileActionDeps {
   withClashes: (
     label: string,

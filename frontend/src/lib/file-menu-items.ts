@@ -12,12 +12,12 @@ export interface EntryMenuContext {
   library: Library
   /** The entry right-clicked. */
   entry: Entry
-  /** What the actions apply to: the selection when it holds entry, else entry alone. */
+  /** Paths the actions apply to: the selection when it contains entry, else entry alone. */
   paths: string[]
   ops: FileOps
   launcher: EditorLauncher | null
   mac: boolean
-  /** Where the menu opened, for the editor's own menu of signed URLs. */
+  /** Position of the menu, for the editor's own menu of signed URLs. */
   x: number
   y: number
   onOpen: () => void
@@ -32,6 +32,7 @@ export function entryMenu(c: EntryMenuContext): MenuItem[] {
   const local = library.kind === 'folder'
   const image =
     entry.kind === 'image' ? { library: library.id, path: entry.path, name: entry.name } : null
+
   const out: MenuItem[] = [{ label: 'Open', shortcut: 'Enter', disabled: !one, onSelect: c.onOpen }]
   if (image && c.launcher) {
     const launcher = c.launcher
@@ -41,6 +42,7 @@ export function entryMenu(c: EntryMenuContext): MenuItem[] {
       { label: 'Copy signed URL…', onSelect: () => launcher.openMenu(image, c.x, c.y) },
     )
   }
+
   out.push(
     { label: 'Rename…', shortcut: 'F2', disabled: !one, separated: true, onSelect: c.onRename },
     { label: 'Duplicate', onSelect: () => ops.duplicate(library.id, paths) },
@@ -73,6 +75,7 @@ export function entryMenu(c: EntryMenuContext): MenuItem[] {
       { label: 'Copy file path', onSelect: () => ops.copyPath(library.id, entry.path) },
     )
   }
+
   if (local) {
     out.push({
       label: 'Move to trash',
