@@ -32,6 +32,8 @@ type options struct {
 	outDir  string // where benchmarks.{json,md,svg} go
 	listing bool   // also run the listing benchmarks of backend/listing
 	window  bool   // also measure the gallery in the WebKitGTK window
+	set     string // only this corpus set, when set
+	spec    string // only this output, when set
 }
 
 func main() {
@@ -104,6 +106,8 @@ func parseOptions(args []string) (options, error) {
 	flags.StringVar(&opts.outDir, "out", "", "folder for benchmarks.json, .md and .svg (default: docs/, or a temp folder with -quick)")
 	flags.BoolVar(&opts.listing, "listing", true, "also run the listing benchmarks of backend/listing (off with -quick)")
 	flags.BoolVar(&opts.window, "window", true, "also measure the gallery in the WebKitGTK window under Xvfb, e2e/window-bench.sh (off with -quick)")
+	flags.StringVar(&opts.set, "set", "", "measure only this corpus set: photos-12mp, wallpapers or formats")
+	flags.StringVar(&opts.spec, "spec", "", "measure only this output: thumb-256 or preview-1200")
 	if err := flags.Parse(args); err != nil {
 		return options{}, err
 	}

@@ -32,6 +32,9 @@ type Report struct {
 	AppOverFloor  float64 `json:"app_over_floor"`
 	AppOverSharp  float64 `json:"app_over_sharp"`
 	AppOverImagor float64 `json:"app_over_imagor"`
+	// CPUEfficiency compares the same case by images per CPU second of the peers' processes,
+	// which a busy machine disturbs less than images per second.
+	CPUEfficiency map[string]float64 `json:"cpu_efficiency"`
 }
 
 // Machine describes where the figures were taken.
@@ -122,6 +125,10 @@ func newReport(opts options, c corpus, results []runResult, loadBefore []float64
 	r.AppOverFloor = r.ratio("app", "floor")
 	r.AppOverSharp = r.ratio("app", "sharp")
 	r.AppOverImagor = r.ratio("app", "imagor")
+	r.CPUEfficiency = map[string]float64{}
+	for _, base := range []string{"floor", "sharp", "imagor"} {
+		r.CPUEfficiency["app_over_"+base] = r.cpuRatio("app", base)
+	}
 	return r
 }
 
@@ -194,6 +201,18 @@ func (r Report) ratio(peer, base string) float64 {
 		return 0
 	}
 	return round2(a.ImagesPerSec.Median / b.ImagesPerSec.Median)
+}
+
+// cpuRatio is ratio by CPU time per image: how many images peer makes per CPU second of its
+// processes for each one base makes.
+func (r Report) cpuRatio(peer, base string) float64 {
+	conc := concurrencies()[len(concurrencies())-1]
+	a, okA := r.find(peer, setPhotos, specs[0].Name, conc)
+	b, okB := r.find(base, setPhotos, specs[0].Name, conc)
+	if !okA || !okB || a.CPUMsPerImg == 0 {
+		return 0
+	}
+	return round2(b.CPUMsPerImg / a.CPUMsPerImg)
 }
 
 func rangeOf(values []float64) Range {

@@ -53,6 +53,9 @@ func measureAll(ctx context.Context, opts options, c corpus, peers []peer, logge
 	for round := range opts.rounds {
 		for _, set := range c.Sets {
 			for _, s := range specs {
+				if (opts.set != "" && opts.set != set.Name) || (opts.spec != "" && opts.spec != s.Name) {
+					continue
+				}
 				for _, conc := range concurrencies() {
 					for i := range peers {
 						p := peers[(i+turn)%len(peers)]
