@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// waitTimeout bounds every wait for an event. Events come within Debounce (50 ms in these
+// waitTimeout bounds every wait for an event. Events come within Debounce (250 ms in these
 // tests); the margin is for a loaded CI machine.
 const waitTimeout = 10 * time.Second
 
@@ -132,11 +132,12 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-// testOptions are fast timings for tests.
+// testOptions are fast timings for tests. The debounce is long enough that the steps of one
+// file operation in a test (create, then write) land in one change on a loaded machine.
 func testOptions() watch.Options {
 	return watch.Options{
-		Debounce:      50 * time.Millisecond,
-		MaxDelay:      500 * time.Millisecond,
+		Debounce:      250 * time.Millisecond,
+		MaxDelay:      2 * time.Second,
 		CheckInterval: 100 * time.Millisecond,
 		PollInterval:  200 * time.Millisecond,
 	}
