@@ -241,6 +241,17 @@ describe('ListingSource change batches', () => {
     source.applyChanges([{ kind: 'added', path: 'card/b.jpg', entry: imageEntry('b.jpg') }])
     expect(source.status).toBe('gone')
 
+    // Try again while the folder is still missing keeps the deleted state.
+    const missing = new ListingSource(
+      { ...BY_NAME, path: 'card' },
+      () => rejectWith('no such file'),
+      100,
+    )
+    missing.applyResync({ library: 'lib', folder: 'card', reason: 'deleted', parent: '' })
+    await missing.refresh()
+    expect(missing.status).toBe('gone')
+    expect(missing.goneParent).toBe('')
+
     disk.add(imageEntry('b.jpg'))
     source.applyResync({ library: 'lib', folder: 'card', reason: 'replaced', parent: null })
     await source.refresh()

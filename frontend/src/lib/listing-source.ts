@@ -230,6 +230,8 @@ export class ListingSource {
 
   private async runRefresh(): Promise<void> {
     if (this.status !== 'ready') {
+      const wasGone = this.status === 'gone'
+      const parent = this.goneParent
       this.generation++
       this.status = 'loading'
       this.error = ''
@@ -239,6 +241,12 @@ export class ListingSource {
       this.failed.clear()
       this.changed()
       await this.loadPage(0)
+      // A deleted folder that still does not list stays deleted, not an error.
+      if (wasGone && this.status === 'error') {
+        this.status = 'gone'
+        this.goneParent = parent
+        this.changed()
+      }
       return
     }
     for (;;) {
