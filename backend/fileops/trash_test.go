@@ -158,3 +158,19 @@ func TestService_TrashOtherMount(t *testing.T) {
 		t.Error("undo did not restore the file")
 	}
 }
+
+func TestService_TrashReadOnlyMount(t *testing.T) {
+	ro := os.Getenv("IMAGOR_STUDIO_TEST_READONLY_FS")
+	if ro == "" {
+		t.Skip("set IMAGOR_STUDIO_TEST_READONLY_FS to a read-only mount holding kept.txt (.ci/run mounts one) to test a delete without a trash")
+	}
+	MustHomeTrash(t)
+	svc, _, id := MustLibrary(t, ro)
+	_, err := svc.Trash(context.Background(), id, []string{"kept.txt"}, fileops.Options{})
+	if code := Codes(t, err)["kept.txt"]; code != fileops.CodeNoTrash {
+		t.Errorf("code %q, want NO_TRASH (%v)", code, err)
+	}
+	if MustRead(t, ro, "kept.txt") != "kept\n" {
+		t.Error("kept.txt changed")
+	}
+}

@@ -29,6 +29,13 @@ func Put(dir *os.File, dirPath, name string) (Item, error) {
 		return Item{}, fmt.Errorf("trash %q: %w", name, &os.PathError{Op: "stat", Path: filepath.Join(dirPath, name), Err: err})
 	}
 	original := filepath.Join(dirPath, name)
+	var folder unix.Stat_t
+	if err := unix.Fstat(int(dir.Fd()), &folder); err != nil {
+		return Item{}, fmt.Errorf("trash %q: %w", original, err)
+	}
+	if folder.Dev != st.Dev {
+		return Item{}, fmt.Errorf("trash %q: %w: it is a mount point; unmount it instead", original, ErrNoTrash)
+	}
 	where, err := trashFor(dirPath, uint64(st.Dev))
 	if err != nil {
 		return Item{}, fmt.Errorf("trash %q: %w", original, err)
