@@ -122,6 +122,7 @@ func (s *services) open(cfg config) error {
 		FFmpeg:    ffmpeg,
 		Watcher:   s.watcher,
 	})
+	s.libraries.OnChange(func([]library.Library) { s.desktop.LibrariesChanged() })
 	if err := s.desktop.Restore(context.Background()); err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	wailsruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
 	"github.com/imagor-studio/desktop/backend/api"
 )
 
@@ -69,4 +71,19 @@ func (x *API) RotateToken() (api.Status, error) {
 	}
 	status, err := s.RotateToken(x.app.context())
 	return status, userError(err)
+}
+
+// EventLibrariesChanged is the event the frontend receives when the libraries change outside
+// its own calls, for example through the GraphQL API; it has no payload.
+const EventLibrariesChanged = "libraries-changed"
+
+// LibrariesChanged tells the window that the libraries changed, so the sidebar lists them again.
+// It does nothing before the window starts or after it closes.
+func (a *App) LibrariesChanged() {
+	a.mu.Lock()
+	ctx, running := a.ctx, a.running
+	a.mu.Unlock()
+	if running {
+		wailsruntime.EventsEmit(ctx, EventLibrariesChanged)
+	}
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
+import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
 import { openApp, outDir } from './browser.mjs'
@@ -27,7 +30,10 @@ function freePort() {
 async function graphql(url, token, query, variables = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer ' + token,
+    },
     body: JSON.stringify({ query, variables }),
   })
   return { status: response.status, body: await response.json() }
@@ -71,6 +77,34 @@ test('API section switch, token and rotation', async () => {
   const image = await fetch(thumb)
   assert.equal(image.status, 200)
   assert.equal(image.headers.get('content-type'), 'image/webp')
+
+  // A library added through the API shows in the sidebar without a reload, and leaves it again.
+  await page.locator('[data-testid="settings-close"]').click()
+  const dir = await mkdtemp(join(tmpdir(), 'api-library-'))
+  try {
+    const added = await graphql(
+      url,
+      token,
+      'mutation($p: String!) { addLibrary(path: $p) { id name } }',
+      {
+        p: dir,
+      },
+    )
+    assert.equal(added.status, 200)
+    const { id, name } = added.body.data.addLibrary
+    const item = page.locator('[data-testid="library-item"]', {
+      hasText: name,
+    })
+    await item.waitFor()
+    await graphql(url, token, 'mutation($id: ID!) { removeLibrary(id: $id) }', {
+      id,
+    })
+    await item.waitFor({ state: 'detached' })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  await page.locator('[data-testid="settings-open"]').click()
+  await page.locator('[data-testid="settings-nav-api"]').click()
 
   await page.locator('[data-testid="api-rotate"]').click()
   await page.getByText('The old token no longer works').waitFor()

@@ -13,7 +13,11 @@ import {
   type SortKey,
 } from '@/api/gallery'
 import { onEvent, onFileDrop } from '@/api/runtime'
-import { keyStatus as fetchKeyStatus, type KeyStatus } from '@/api/settings'
+import {
+  LIBRARIES_CHANGED_EVENT,
+  keyStatus as fetchKeyStatus,
+  type KeyStatus,
+} from '@/api/settings'
 import { FileOpsProvider } from '@/components/file-ops-provider'
 import { FolderPane } from '@/components/folder-pane'
 import { Notices, type Notice } from '@/components/notices'
@@ -247,11 +251,18 @@ export function App() {
       if (location) navigate(location)
       else console.warn(`Ignored an ${OPEN_LOCATION_EVENT} event without a library`, payload)
     })
+    // Libraries added, removed or moved through the GraphQL API.
+    const offLibraries = onEvent(LIBRARIES_CHANGED_EVENT, () => {
+      fetchLibraries()
+        .then(setLibraries)
+        .catch((err: unknown) => notify(errorMessage(err)))
+    })
     return () => {
       offMenu()
       offLocation()
+      offLibraries()
     }
-  }, [openFolder, navigate])
+  }, [openFolder, navigate, notify])
 
   // Closes a library whose removal the user confirmed, and leaves it if it is shown.
   const removeConfirmed = useCallback(async (library: Library) => {

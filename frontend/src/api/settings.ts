@@ -191,3 +191,6 @@ export async function setApiPort(port: number): Promise<ApiStatus> {
 export async function rotateApiToken(): Promise<ApiStatus> {
   return toApiStatus(await ApiBindings.RotateToken())
 }
+
+/** The event Go emits when the libraries change outside the window's own calls (the API). */
+export const LIBRARIES_CHANGED_EVENT = 'libraries-changed'
