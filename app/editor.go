@@ -17,6 +17,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imagehandler"
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
+	"github.com/imagor-studio/desktop/backend/rawpreview"
 	"github.com/imagor-studio/desktop/backend/settings"
 )
 
@@ -49,7 +50,7 @@ func (e *Editor) Open(libraryID, path string) (EditorSource, error) {
 	out := EditorSource{
 		Library: f.library, Path: f.rel, Name: filepath.Base(f.rel),
 		Width: f.source.Width, Height: f.source.Height, Orientation: f.source.Orientation,
-		Format: f.source.Format, Version: f.version,
+		Format: f.source.Format, Raw: rawpreview.IsRaw(f.rel), Version: f.version,
 		Original: imagehandler.Prefix + imageurl.Preview(f.key, f.version, ext == ".gif" || ext == ".webp"),
 	}
 	session, err := e.app.svc.Settings.Session(e.app.context(), f.library, f.rel)

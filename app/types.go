@@ -153,6 +153,7 @@ type EditorSource struct {
 	Height       int          `json:"height"` // after EXIF orientation
 	Orientation  int          `json:"orientation"`
 	Format       string       `json:"format"`
+	Raw          bool         `json:"raw"` // the source is a camera RAW file's embedded JPEG preview
 	Version      string       `json:"version"`
 	Original     string       `json:"original"`     // the unedited image fitted for the preview area
 	Session      *EditorState `json:"session"`      // the saved state, or nil

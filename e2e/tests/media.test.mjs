@@ -164,6 +164,25 @@ test('viewer notes that a RAW file shows its camera preview', async () => {
   await page.locator('[data-testid="viewer"]').waitFor({ state: 'detached' })
 })
 
+test('editor opens a RAW file on its embedded preview', async () => {
+  const { page } = app
+  await page.locator('[data-testid="tile"][data-name="IMG_0001.CR2"]').click()
+  await page.keyboard.press('e')
+  await page.locator('[data-testid="editor"]').waitFor()
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid="editor-preview"]')
+    return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0
+  })
+  const [width, height] = await page
+    .locator('[data-testid="editor-preview"]')
+    .evaluate((img) => [img.naturalWidth, img.naturalHeight])
+  assert.ok(height > width, `editor preview ${width}x${height}, want the upright portrait`)
+  assert.match(await page.locator('[data-testid="editor-raw-preview"]').textContent(), /embedded camera preview/)
+  await page.screenshot({ path: join(outDir, 'media-editor-raw.png') })
+  await page.locator('[data-testid="editor-close"]').click()
+  await page.locator('[data-testid="editor"]').waitFor({ state: 'detached' })
+})
+
 test('the media server rejects a wrong token and a foreign host', async () => {
   const { page } = app
   const url = await page.evaluate((id) => window.go.app.Media.VideoURL(id, 'clip.webm'), library.id)

@@ -76,6 +76,8 @@ export interface EditorSource {
   height: number
   orientation: number
   format: string
+  /** The source is a camera RAW file's embedded JPEG preview. */
+  raw?: boolean
   version: string
   /** Same-origin /imagor/ URL of the unedited image, fitted for the preview area. */
   original: string
@@ -218,6 +220,7 @@ export async function openImage(library: string, path: string): Promise<EditorSo
     height: s.height,
     orientation: s.orientation ?? 0,
     format: s.format ?? '',
+    raw: Boolean(s.raw),
     version: s.version ?? '',
     original: s.original ?? '',
     session: s.session ? toState(s.session) : null,

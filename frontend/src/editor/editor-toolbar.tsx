@@ -4,6 +4,8 @@ import { modifierName } from '@/lib/editor-shortcuts'
 
 export interface EditorToolbarProps {
   name: string
+  /** The source is a RAW file's embedded preview. */
+  rawPreview?: boolean
   /** Output size of the edit, or null before the first render. */
   outputSize: { width: number; height: number } | null
   dirty: boolean
@@ -51,6 +53,15 @@ export function EditorToolbar(props: EditorToolbarProps) {
         <span className="truncate" title={props.name}>
           {props.name}
         </span>
+        {props.rawPreview && (
+          <span
+            className="shrink-0 text-xs font-normal text-zinc-400"
+            data-testid="editor-raw-preview"
+            title="The RAW data is not decoded"
+          >
+            RAW · editing the embedded camera preview
+          </span>
+        )}
         {props.outputSize && (
           <span className="shrink-0 text-xs font-normal text-zinc-400 tabular-nums">
             {props.outputSize.width} × {props.outputSize.height}

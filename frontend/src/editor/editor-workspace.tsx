@@ -451,6 +451,7 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
       <div inert={leaving || undefined} className="flex min-h-0 flex-1 flex-col">
         <EditorToolbar
           name={source.name}
+          rawPreview={source.raw}
           outputSize={pathOutput}
           dirty={history.dirty}
           canUndo={history.canUndo}

@@ -270,6 +270,7 @@ export namespace app {
 	    height: number;
 	    orientation: number;
 	    format: string;
+	    raw: boolean;
 	    version: string;
 	    original: string;
 	    session?: EditorState;
@@ -288,6 +289,7 @@ export namespace app {
 	        this.height = source["height"];
 	        this.orientation = source["orientation"];
 	        this.format = source["format"];
+	        this.raw = source["raw"];
 	        this.version = source["version"];
 	        this.original = source["original"];
 	        this.session = this.convertValues(source["session"], EditorState);
