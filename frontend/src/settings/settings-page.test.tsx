@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as galleryApi from '@/api/gallery'
 import type * as settingsApi from '@/api/settings'
 import { chooseFolder, type Library } from '@/api/gallery'
-import { about, deleteProfile, profiles, type Profile } from '@/api/settings'
+import { about, apiStatus, deleteProfile, profiles, type Profile } from '@/api/settings'
 import { PreferenceContext } from '@/lib/preference-context'
 import { PreferenceStore } from '@/lib/preference-store'
 import { SECTIONS } from '@/settings/sections'
@@ -21,6 +21,7 @@ vi.mock('@/api/settings', async (importOriginal) => {
   return {
     ...actual,
     about: vi.fn(),
+    apiStatus: vi.fn(),
     profiles: vi.fn(),
     saveProfile: vi.fn(),
     deleteProfile: vi.fn(),
@@ -157,6 +158,15 @@ describe('SettingsPage about', () => {
 describe('SettingsPage accessibility', () => {
   it.each(SECTIONS.map((section) => section.id))('%s passes axe-core', async (id) => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null)
+    vi.mocked(apiStatus).mockResolvedValue({
+      enabled: true,
+      running: true,
+      port: 7117,
+      url: 'http://127.0.0.1:7117/graphql',
+      token: 'a'.repeat(64),
+      error: '',
+      override: '',
+    })
     const { container } = renderPage({
       initialSection: id,
       keyStatus: { source: 'file', warning: 'The keychain did not answer.' },
@@ -167,6 +177,7 @@ describe('SettingsPage accessibility', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Edit Production' }))
     }
     if (id === 'about') await screen.findByText('8.18.7')
+    if (id === 'api') await screen.findByTestId('api-url')
     // jsdom cannot compute colours; the contrast is checked in the browser in both themes.
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
     expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([])
