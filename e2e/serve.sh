@@ -63,8 +63,9 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: evil.example:$port" \
   -d '{"query":"{ libraries { id } }"}' "$api/graphql")
 [ "$status" = 403 ] || fail "foreign Host: status $status, want 403"
 
-lib=$(gql '{ libraries { id path } }' | jq -r --arg p "$photos" '.data.libraries[] | select(.path == $p) | .id')
-[ -n "$lib" ] || fail "the photo folder is not among the libraries"
+libs=$(gql '{ libraries { id path } }')
+[ "$(jq -r '.data.libraries[0].path' <<<"$libs")" = "$photos" ] || fail "the folder given to serve is not the first library: $libs"
+lib=$(jq -r '.data.libraries[0].id' <<<"$libs")
 
 page=$(gql 'query($l: ID!) { folder(library: $l, path: "", first: 5) {
   entries { name kind width height thumbnailUrl } totalCount pageInfo { hasNextPage } } }' \
@@ -101,7 +102,15 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "${url/fit-in\/640x480/fit-in\/6
 
 engine=$(pgrep -P "$pid" -f imagor-studio-engine || true)
 [ -n "$engine" ] || fail "no engine process under serve"
+# A render that is not cached yet, in flight when SIGTERM arrives, must still complete.
+big=$(gql 'query($l: ID!, $p: String!) { imageUrl(library: $l, path: $p, ops: "fit-in/4000x3000/filters:format(png)") }' \
+  "{\"l\": \"$lib\", \"p\": \"$name\"}" | jq -r '.data.imageUrl')
+curl -fsS -o "$work/in-flight.png" "$big" &
+fetch=$!
+sleep 0.2
 kill -TERM "$pid"
+wait "$fetch" || fail "the request in flight at SIGTERM failed"
+identify "$work/in-flight.png" >/dev/null || fail "the image in flight at SIGTERM does not decode"
 code=0
 wait "$pid" || code=$?
 [ "$code" = 0 ] || fail "serve exited with $code after SIGTERM, want 0"
