@@ -241,8 +241,9 @@ export class ListingSource {
       this.failed.clear()
       this.changed()
       await this.loadPage(0)
-      // A deleted folder that still does not list stays deleted, not an error.
-      if (wasGone && this.status === 'error') {
+      // A deleted folder that still does not list (its first page failed and set the error)
+      // stays deleted, not an error.
+      if (wasGone && this.error !== '') {
         this.status = 'gone'
         this.goneParent = parent
         this.changed()
