@@ -4,8 +4,9 @@ import "bytes"
 
 // Olympus keeps the preview of an ORF file in its maker note (tag 0x927C of the EXIF IFD): the
 // CameraSettings directory (tag 0x2020) has PreviewImageStart (0x0101) and PreviewImageLength
-// (0x0102). In the current maker note layout, "OLYMPUS\0" and a byte order mark, every offset
-// counts from the start of the maker note; in the older "OLYMP\0" layout, from the TIFF header.
+// (0x0102). In the current maker note layout ("OLYMPUS\0" and a byte order mark), every offset
+// counts from the start of the maker note. In the older "OLYMP\0" layout, offsets count from
+// the TIFF header.
 const (
 	tagMakerNote          = 0x927C
 	tagOlympusCamera      = 0x2020
@@ -28,6 +29,7 @@ func (t *tiff) olympusPreviews(e ifdEntry) []candidate {
 	if err != nil {
 		return nil
 	}
+
 	var note *tiff
 	var first int64
 	switch {
@@ -46,6 +48,7 @@ func (t *tiff) olympusPreviews(e ifdEntry) []candidate {
 	if err != nil {
 		return nil
 	}
+
 	for _, entry := range entries {
 		if entry.tag != tagOlympusCamera {
 			continue

@@ -92,11 +92,30 @@ func findElement(r io.ReaderAt, size, start, end, id int64) (element, error) {
 	return element{}, fmt.Errorf("%w: no element 0x%X", ErrNoDuration, id)
 }
 
+// timecodeScale returns the nanoseconds per timecode unit of a segment info element: its
+// TimecodeScale, or the Matroska default of 1,000,000.
+func timecodeScale(r io.ReaderAt, size int64, info element) float64 {
+	e, err := findElement(r, size, info.start, info.end, timecodeScaleID)
+	if err != nil || e.end-e.start > 8 {
+		return 1_000_000
+	}
+	data, err := readAt(r, size, e.start, e.end-e.start)
+	if err != nil {
+		return 1_000_000
+	}
+	var v uint64
+	for _, b := range data {
+		v = v<<8 | uint64(b)
+	}
+	return float64(v)
+}
+
 func matroskaDuration(r io.ReaderAt, size int64) (time.Duration, error) {
 	header, err := nextElement(r, size, 0, size)
 	if err != nil || header.id != ebmlHeaderID {
 		return 0, fmt.Errorf("%w: not an EBML file", ErrNoDuration)
 	}
+
 	segment, err := findElement(r, size, header.end, size, segmentID)
 	if err != nil {
 		return 0, err
@@ -105,17 +124,8 @@ func matroskaDuration(r io.ReaderAt, size int64) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	scale := 1_000_000.0 // nanoseconds per timecode unit, the Matroska default
-	if e, err := findElement(r, size, info.start, info.end, timecodeScaleID); err == nil && e.end-e.start <= 8 {
-		data, err := readAt(r, size, e.start, e.end-e.start)
-		if err == nil {
-			var v uint64
-			for _, b := range data {
-				v = v<<8 | uint64(b)
-			}
-			scale = float64(v)
-		}
-	}
+	scale := timecodeScale(r, size, info)
+
 	e, err := findElement(r, size, info.start, info.end, durationID)
 	if err != nil {
 		return 0, err
