@@ -90,9 +90,21 @@ func newHarness(t *testing.T, cfg api.Config) *harness {
 
 	libs := library.NewSet(prefs.Libraries())
 	buckets := s3.NewPool()
+	// As main.go's syncEngine: folders and buckets to the engine, buckets to the client pool.
 	libs.OnChange(func([]library.Library) {
-		if err := eng.SetLibraries(context.Background(), libs.Paths()); err != nil {
+		ctx := context.Background()
+		if err := eng.SetLibraries(ctx, libs.Paths()); err != nil {
 			t.Errorf("engine libraries: %v", err)
+		}
+		configs := map[string]s3.Config{}
+		for id, bucket := range libs.Buckets() {
+			configs[id] = s3.Config(bucket)
+		}
+		if err := buckets.Sync(configs); err != nil {
+			t.Errorf("S3 client pool: %v", err)
+		}
+		if err := eng.SetS3Libraries(ctx, configs); err != nil {
+			t.Errorf("engine S3 libraries: %v", err)
 		}
 	})
 	router := remote.New(eng, prefs.PreviewServer, logger)
