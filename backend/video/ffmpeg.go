@@ -95,6 +95,8 @@ func grab(ctx context.Context, ffmpeg string, file *os.File, at time.Duration) (
 	args = append(args, "-i", "file:/dev/fd/3", "-map", "0:v:0", "-frames:v", "1", "-an", "-sn", "-dn",
 		"-vf", scale, "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "-strict", "-1", "pipe:1")
 	cmd := exec.CommandContext(ctx, ffmpeg, args...)
+	// NOTE: Windows has no ExtraFiles, so frames need another way to reach ffmpeg there; this
+	// path is built and tested on Linux only.
 	cmd.ExtraFiles = []*os.File{file}
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "LC_ALL=C"}
 	stdout := &limitedBuffer{max: MaxFrameBytes}

@@ -16,15 +16,19 @@ import (
 // ErrNoFFmpeg is returned for a video key when the engine has no ffmpeg.
 var ErrNoFFmpeg = imagor.NewError("Install ffmpeg to see video thumbnails", http.StatusNotImplemented)
 
-// frameCacheEntries bounds the frames kept in memory: the grid's two thumbnail sizes and the
-// viewer's poster ask for the same frame within seconds.
-const frameCacheEntries = 16
+// Bounds of the frames kept in memory: the grid's two thumbnail sizes and the viewer's poster
+// ask for the same frame within seconds.
+const (
+	frameCacheEntries = 16
+	frameCacheBytes   = 64 << 20
+)
 
 // frames caches recent video frames by path, size and modification time.
 type frames struct {
 	mu    sync.Mutex
 	order []string
 	data  map[string][]byte
+	bytes int
 }
 
 func (f *frames) get(key string) ([]byte, bool) {
@@ -43,12 +47,14 @@ func (f *frames) put(key string, data []byte) {
 	if _, ok := f.data[key]; ok {
 		return
 	}
-	if len(f.order) >= frameCacheEntries {
+	for len(f.order) > 0 && (len(f.order) >= frameCacheEntries || f.bytes+len(data) > frameCacheBytes) {
+		f.bytes -= len(f.data[f.order[0]])
 		delete(f.data, f.order[0])
 		f.order = f.order[1:]
 	}
 	f.order = append(f.order, key)
 	f.data[key] = data
+	f.bytes += len(data)
 }
 
 // SetFFmpeg sets the ffmpeg executable that grabs video frames; "" turns video frames off, and

@@ -51,7 +51,7 @@ interface Neighbours {
 }
 
 /** Returns the index of the nearest image or video from index in direction step (±1), or -1. */
-async function findImage(source: ListingSource, index: number, step: number): Promise<number> {
+async function findViewable(source: ListingSource, index: number, step: number): Promise<number> {
   for (let i = index + step; i >= 0; i += step) {
     const entry = await source.fetchEntry(i)
     if (!entry) return -1
@@ -126,7 +126,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
 
   const step = useCallback(
     async (direction: number): Promise<boolean> => {
-      const next = await findImage(source, index, direction)
+      const next = await findViewable(source, index, direction)
       if (next < 0) return false
       goTo(next)
       return true
@@ -266,7 +266,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
   useEffect(() => {
     let cancelled = false
     const leases: { release(): void }[] = []
-    void Promise.all([findImage(source, index, -1), findImage(source, index, 1)]).then(
+    void Promise.all([findViewable(source, index, -1), findViewable(source, index, 1)]).then(
       ([previous, next]) => {
         if (cancelled) return
         setNeighbours({ index, previous, next })
