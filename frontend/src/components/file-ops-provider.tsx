@@ -6,7 +6,12 @@ import { FileProgressBar } from '@/components/file-progress'
 import { UndoToast } from '@/components/undo-toast'
 import { resolveClashes, type ClashChoice } from '@/lib/clash-resolution'
 import { makeFileActions } from '@/lib/file-actions'
-import { FileOpsContext, type FileOps, type FolderTarget } from '@/lib/file-ops-context'
+import {
+  FileOpsContext,
+  type FileOps,
+  type FolderTarget,
+  type PendingFocus,
+} from '@/lib/file-ops-context'
 import { modalOpen } from '@/lib/modal-state'
 import { baseName } from '@/lib/paths'
 
@@ -45,6 +50,7 @@ export function FileOpsProvider({ libraries, opsRef, children }: FileOpsProvider
   const [dialog, setDialog] = useState<FileDialog | null>(null)
   const [progress, setProgress] = useState<Progress | null>(null)
   const [toast, setToast] = useState<ToastState | null>(null)
+  const [focus, setFocus] = useState<PendingFocus | null>(null)
 
   useEffect(
     () =>
@@ -148,6 +154,7 @@ export function FileOpsProvider({ libraries, opsRef, children }: FileOpsProvider
         libraries: () => libraries,
         clipboard: () => clipboard,
         setClipboard,
+        focus: (library, path, rename) => setFocus({ id: nextId++, library, path, rename }),
         openPicker: (library, paths, mode) => {
           const lib = libraries.find((l) => l.id === library)
           if (lib) setDialog({ kind: 'picker', library: lib, paths, mode })
@@ -156,8 +163,8 @@ export function FileOpsProvider({ libraries, opsRef, children }: FileOpsProvider
     [withClashes, runBulk, finish, confirm, say, fail, libraries, clipboard],
   )
   const bound = useMemo<FileOps>(
-    () => ({ ...actions, version, clipboard }),
-    [actions, version, clipboard],
+    () => ({ ...actions, version, clipboard, focus }),
+    [actions, version, clipboard, focus],
   )
 
   useEffect(() => {

@@ -162,17 +162,6 @@ export function GalleryGrid({
       scrollRef.current?.focus({ preventScroll: true })
   }, [])
 
-  useEffect(() => {
-    if (!initialSelect) return
-    let cancelled = false
-    void source.findIndex(initialSelect).then((index) => {
-      if (!cancelled && index >= 0) focusItem(index, 'center')
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [source, initialSelect, focusItem])
-
   // Ctrl + wheel resizes the tiles. React's wheel listeners are passive, and the webview would
   // zoom the whole page unless the default is prevented, so this listener is added by hand.
   useEffect(() => {
@@ -207,6 +196,19 @@ export function GalleryGrid({
     openIndex,
   })
   const selectFile = files.select
+
+  // A rename or a new folder asks to focus its entry in place of the location's file.
+  const startSelect = files.startSelect || initialSelect
+  useEffect(() => {
+    if (!startSelect) return
+    let cancelled = false
+    void source.findIndex(startSelect).then((index) => {
+      if (!cancelled && index >= 0) focusItem(index, 'center')
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [source, startSelect, focusItem])
 
   const selectIndex = useCallback(
     (index: number, event?: MouseEvent) => {

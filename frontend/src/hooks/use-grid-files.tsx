@@ -1,6 +1,7 @@
 import {
   useCallback,
   useContext,
+  useEffect,
   useState,
   type KeyboardEvent,
   type MouseEvent,
@@ -14,7 +15,7 @@ import { EditorLauncherContext } from '@/lib/editor-launcher'
 import { FileOpsContext, type FolderTarget } from '@/lib/file-ops-context'
 import { entryMenu, folderMenu } from '@/lib/file-menu-items'
 import { PAGE_SIZE, type ListingSource } from '@/lib/listing-source'
-import { containsPath } from '@/lib/paths'
+import { containsPath, parentPath } from '@/lib/paths'
 import {
   EMPTY_SELECTION,
   actionPaths,
@@ -36,6 +37,9 @@ export interface GridFilesOptions {
 
 const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 
+/** The id of the last PendingFocus a grid took, so a grid mounted later does not take it again. */
+let takenFocus = 0
+
 function tileIndex(element: Element | null): number {
   const tile = element?.closest<HTMLElement>('[data-testid="tile"]')
   return tile ? Number(tile.dataset.index) : -1
@@ -50,8 +54,18 @@ export function useGridFiles(options: GridFilesOptions) {
   const ops = useContext(FileOpsContext)
   const launcher = useContext(EditorLauncherContext)
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
-  const [renaming, setRenaming] = useState<string | null>(null)
   const folder = source.query.path
+  // A rename or a new folder reloads the listing, which mounts a new grid: it takes over the
+  // entry to focus, and the rename field of a new folder.
+  const [pending] = useState(() => {
+    const focus = ops?.focus
+    if (!focus || focus.id <= takenFocus || focus.library !== library?.id) return null
+    return parentPath(focus.path) === folder ? focus : null
+  })
+  useEffect(() => {
+    if (pending) takenFocus = Math.max(takenFocus, pending.id)
+  }, [pending])
+  const [renaming, setRenaming] = useState<string | null>(pending?.rename ? pending.path : null)
   const pathAt = useCallback((i: number) => source.getEntry(i)?.path, [source])
 
   const pathsFor = (index: number): string[] => {
@@ -110,8 +124,7 @@ export function useGridFiles(options: GridFilesOptions) {
       ops.remove(library.id, paths, false)
     else if (mod && event.shiftKey && key === 'c' && paths.length > 0) ops.copy(library.id, paths)
     else if (mod && event.shiftKey && key === 'v') ops.paste({ library: library.id, path: folder })
-    else if (mod && event.shiftKey && key === 'n')
-      void ops.newFolder(library.id, folder).then((p) => p && setRenaming(p))
+    else if (mod && event.shiftKey && key === 'n') void ops.newFolder(library.id, folder)
     else handled = false
     if (handled) event.preventDefault()
     return handled
@@ -124,7 +137,7 @@ export function useGridFiles(options: GridFilesOptions) {
     const index = tileIndex(event.target as Element)
     const entry = index >= 0 ? source.getEntry(index) : undefined
     if (!entry) {
-      setMenu({ x, y, items: folderMenu(library, folder, ops, MAC, selectEverything, setRenaming) })
+      setMenu({ x, y, items: folderMenu(library, folder, ops, MAC, selectEverything) })
       return
     }
     if (!selection.paths.has(entry.path)) select(index)
@@ -185,6 +198,8 @@ export function useGridFiles(options: GridFilesOptions) {
 
   return {
     enabled: Boolean(ops && library),
+    /** The entry to focus at mount in place of the grid's initialSelect, or "". */
+    startSelect: pending?.path ?? '',
     select,
     onKey,
     onContextMenu,

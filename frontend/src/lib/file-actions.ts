@@ -37,6 +37,8 @@ export interface FileActionDeps {
   clipboard: () => FileOps['clipboard']
   setClipboard: (clipboard: FileOps['clipboard']) => void
   openPicker: (library: string, paths: string[], mode: 'move' | 'copy') => void
+  /** Asks the grid to focus path when it shows the folder again, and to rename it if set. */
+  focus: (library: string, path: string, rename: boolean) => void
 }
 
 /** How many "New folder (n)" names are tried before giving up. */
@@ -51,7 +53,9 @@ function joinPath(folder: string, name: string): string {
 }
 
 /** Builds the file operations of FileOps over the bindings, reporting through deps. */
-export function makeFileActions(deps: FileActionDeps): Omit<FileOps, 'version' | 'clipboard'> {
+export function makeFileActions(
+  deps: FileActionDeps,
+): Omit<FileOps, 'version' | 'clipboard' | 'focus'> {
   const { withClashes, runBulk, finish, confirm, say, fail } = deps
 
   const copyTo = (library: string, paths: string[], target: FolderTarget) => {
@@ -111,8 +115,10 @@ export function makeFileActions(deps: FileActionDeps): Omit<FileOps, 'version' |
     rename: async (library, path, newName) => {
       try {
         const r = await renameEntry(library, path, newName)
+        const renamed = r.paths[0] ?? null
+        if (renamed) deps.focus(library, renamed, false)
         finish('Rename', r, `Renamed to “${newName}”`, true)
-        return r.paths[0] ?? null
+        return renamed
       } catch (err) {
         fail('Rename')(err)
         return null
@@ -124,8 +130,10 @@ export function makeFileActions(deps: FileActionDeps): Omit<FileOps, 'version' |
         try {
           const r = await createFolder(library, joinPath(parent, name))
           if (r.failures[0]?.code === 'EXISTS') continue
+          const made = r.paths[0] ?? null
+          if (made) deps.focus(library, made, true)
           finish('New folder', r, `Made “${name}”`, false)
-          return r.paths[0] ?? null
+          return made
         } catch (err) {
           fail('New folder')(err)
           return null

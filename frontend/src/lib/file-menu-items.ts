@@ -102,7 +102,6 @@ export function folderMenu(
   ops: FileOps,
   mac: boolean,
   selectAll: () => void,
-  onCreated: (path: string) => void,
 ): MenuItem[] {
   const mod = modKey(mac)
   return [
@@ -110,9 +109,7 @@ export function folderMenu(
       label: 'New folder',
       shortcut: `${mod}Shift+N`,
       disabled: library.kind === 's3',
-      onSelect: () => {
-        void ops.newFolder(library.id, folder).then((path) => path && onCreated(path))
-      },
+      onSelect: () => void ops.newFolder(library.id, folder),
     },
     {
       label: 'Paste',

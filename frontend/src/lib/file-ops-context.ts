@@ -25,10 +25,22 @@ export function folderTargetOf(element: Element | null): FolderTarget | null {
   return library === null || path === null ? null : { library, path }
 }
 
+/** An entry the grid focuses when it next shows its folder, after a rename or a new folder. */
+export interface PendingFocus {
+  /** Grows with each request, so a grid takes each one once. */
+  id: number
+  library: string
+  path: string
+  /** Open the rename field on it, as for a new folder. */
+  rename: boolean
+}
+
 /** The gallery's file operations; each reports its outcome to the user itself. */
 export interface FileOps {
   /** Grows after every operation that changed files, so listings reload. */
   version: number
+  /** The entry to focus after the last rename or new folder, or null. */
+  focus: PendingFocus | null
   /** Paths copied with Copy (Cmd/Ctrl+Shift+C), which Paste puts into a folder. */
   clipboard: { library: string; paths: string[] } | null
   importFiles: (target: FolderTarget, sources: string[]) => void
