@@ -134,7 +134,8 @@ func (f *folder) childRel(name string) string {
 
 // open starts keeping f in step: it adds the kernel watch first, so nothing that changes while
 // the folder is read is missed, then reads the folder. A folder that cannot be reached is
-// marked gone, without an event.
+// marked gone, without an event. The Lister's cached listing is kept: the UI lists the folder
+// as it opens it, just before or after this, and lists it again once the watch is on.
 func (w *Watcher) open(f *folder, now time.Time) {
 	f.gone, f.fsName, f.watchErr, f.entries = false, "", nil, nil
 	f.pending, f.whole, f.resync = map[string]*pendingName{}, nil, ""
@@ -162,7 +163,6 @@ func (w *Watcher) open(f *folder, now time.Time) {
 		return
 	}
 	f.entries, f.id, f.lastRead, f.lastErr = entries, id, now, ""
-	w.invalidate(f)
 }
 
 // kernelWatchFailed logs that f is polled because its kernel watch could not be added.

@@ -322,6 +322,7 @@ func (w *Watcher) reopen(f *folder, now time.Time) {
 	wasGone := f.gone
 	w.removeKernelWatch(f)
 	w.open(f, now)
+	w.invalidate(f)
 	if f.gone {
 		if !wasGone {
 			// open saw the folder go; report it as any other deletion.
