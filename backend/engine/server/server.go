@@ -47,7 +47,7 @@ type Limits struct {
 	// PreviewCacheTTL is how long a cached source stays at most. Entries of old file versions
 	// leave when it runs out or earlier, when the byte budget evicts them.
 	PreviewCacheTTL time.Duration
-	// FFmpeg is the ffmpeg executable that grabs the frames of video thumbnails; "" turns
+	// FFmpeg is the ffmpeg executable that grabs the frames of video thumbnails. "" turns
 	// video frames off, and video keys then fail with a message to install ffmpeg.
 	FFmpeg string
 }

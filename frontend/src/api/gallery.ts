@@ -386,11 +386,11 @@ export async function rescan(library: string, paths: string[]): Promise<void> {
   await Gallery.Rescan(library, paths)
 }
 
-/** What the app can show of videos and RAW files. */
+/** The app's video support in this run. */
 export interface MediaStatus {
   /** Video thumbnails are made (ffmpeg is installed). */
   ffmpeg: boolean
-  /** What to do when ffmpeg is false, else "". */
+  /** The advice shown when ffmpeg is false, else "". */
   ffmpegMessage: string
 }
 

@@ -141,7 +141,7 @@ describe('Viewer', () => {
   })
 })
 
-/** A folder of a photo, a video without a frame (no ffmpeg) and a RAW file, in that order. */
+/** Lists a photo, a video without a frame (no ffmpeg) and a RAW file, in that order. */
 function mediaList(): Promise<ListPage> {
   const base = { size: 1, modTime: 0, thumbnailLarge: '', original: '', meta: '' }
   const entries: Entry[] = [
