@@ -81,6 +81,10 @@ func apiError(err error, path string) error {
 	}
 	msg := strings.TrimPrefix(err.Error(), errInvalid.Error()+": ")
 	msg = strings.ReplaceAll(msg, "path escapes from parent", "it is a link that leads outside the library")
+	// os.Root names its system calls ("statat x: no such file"), which say nothing to a client.
+	for _, call := range []string{"statat ", "openat ", "lstatat ", "readlinkat ", "fstatat "} {
+		msg = strings.ReplaceAll(msg, call, "")
+	}
 	out := gqlerror.Errorf("%s", msg)
 	out.Extensions = map[string]any{"code": codeOf(err)}
 	if path != "" {
