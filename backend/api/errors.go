@@ -81,7 +81,8 @@ func apiError(err error, path string) error {
 	}
 	msg := strings.TrimPrefix(err.Error(), errInvalid.Error()+": ")
 	msg = strings.ReplaceAll(msg, "path escapes from parent", "it is a link that leads outside the library")
-	// os.Root names its system calls ("statat x: no such file"), which say nothing to a client.
+	// os.Root puts its system call names in messages ("statat x: no such file"), and clients do
+	// not need them.
 	for _, call := range []string{"statat ", "openat ", "lstatat ", "readlinkat ", "fstatat "} {
 		msg = strings.ReplaceAll(msg, call, "")
 	}
