@@ -3,6 +3,7 @@ package app
 import (
 	wailsruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/watch"
 )
 
@@ -41,30 +42,34 @@ type FolderResync struct {
 	Parent  *string `json:"parent"`
 }
 
-// WatchFolders replaces the folders that one part of the window shows with paths of library
-// (library-relative, "" for the root). The part is named by view, for example "grid" for the
-// open folder and "tree" for the expanded nodes of the folder tree. An empty library or no paths
-// closes the view's folders. Their changes then arrive as EventFolderChanges and
+// WatchFolders replaces the folders that one part of the window shows with paths of the
+// library libraryID (library-relative, "" for the root). The part is named by view, for example
+// "grid" for the open folder and "tree" for the expanded nodes of the folder tree. An empty
+// libraryID or no paths closes the view's folders. Their changes then arrive as EventFolderChanges and
 // EventFolderResync events. Folders of S3 libraries are accepted and not watched.
-func (g *Gallery) WatchFolders(view, library string, paths []string) error {
+func (g *Gallery) WatchFolders(view, libraryID string, paths []string) error {
 	if g.app.svc.Watcher == nil {
 		return nil
 	}
-	return userError(g.app.svc.Watcher.Watch(view, library, paths))
+	return userError(g.app.svc.Watcher.Watch(view, libraryID, paths))
 }
 
 // Rescan reads the given folders of a library again, sends what changed since the last read,
 // and makes the next List of them read the disk. The frontend calls it when the window gets
 // the focus, then lists the open folder again, for changes no event reported (a network share,
 // an S3 bucket).
-func (g *Gallery) Rescan(library string, paths []string) error {
+func (g *Gallery) Rescan(libraryID string, paths []string) error {
 	if g.app.svc.Watcher == nil {
 		for _, p := range paths {
-			g.app.svc.Lister.Invalidate(library, p)
+			rel, err := library.CleanRel(p)
+			if err != nil {
+				return userError(err)
+			}
+			g.app.svc.Lister.Invalidate(libraryID, rel)
 		}
 		return nil
 	}
-	return userError(g.app.svc.Watcher.Rescan(library, paths))
+	return userError(g.app.svc.Watcher.Rescan(libraryID, paths))
 }
 
 // FolderEvent sends a file watcher event to the frontend. It is the watcher's Notify; events
