@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
+	"reflect"
 	"testing"
 
 	"golang.org/x/image/webp"
@@ -115,6 +117,50 @@ func TestServer_FastPathDeclines(t *testing.T) {
 			rec := MustGet(t, tc.path)
 			if got := rec.Header().Get(server.RenderHeader); got != "" {
 				t.Errorf("%s=%q, want imagor to serve %s", server.RenderHeader, got, tc.path)
+			}
+		})
+	}
+}
+
+// TestServer_FastMeta compares the fast path's meta response, read from the header, with
+// imagor's for the same file (meta with the no-op no_upscale() filter goes to imagor).
+func TestServer_FastMeta(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		data func(t *testing.T) []byte
+	}{
+		{"OKJPEG", "a.jpg", func(t *testing.T) []byte { return MustJPEG(t, 640, 480) }},
+		{"OKJPEGRotated", "rotated.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 640, 480), 6) }},
+		{"OKJPEGUpsideDown", "down.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 640, 480), 3) }},
+		{"OKPNGWithAlpha", "a.png", func(t *testing.T) []byte { return MustPNGWithAlpha(t, 640, 480) }},
+		{"OKWebP", "a.webp", func(t *testing.T) []byte { return MustConvert(t, 640, 480, "a.webp") }},
+		{"OKAVIF", "a.avif", func(t *testing.T) []byte { return MustConvert(t, 640, 480, "a.avif") }},
+		{"OKTIFF", "a.tiff", func(t *testing.T) []byte { return MustTIFF(t, 640, 480) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lib := MustLibrary(t)
+			MustWriteFile(t, lib, tc.file, tc.data(t))
+			key := libraryID + "/" + tc.file
+
+			fast := MustGet(t, imageurl.Meta(key, "1"))
+			if got := fast.Header().Get(server.RenderHeader); got != "fast" {
+				t.Errorf("%s=%q, want fast", server.RenderHeader, got)
+			}
+			slow := MustGet(t, imageurl.Path("meta/filters:no_upscale()", key, "1"))
+			if got := slow.Header().Get(server.RenderHeader); got != "" {
+				t.Fatalf("meta with a filter: %s=%q, want imagor to serve it", server.RenderHeader, got)
+			}
+			var got, want map[string]any
+			if err := json.Unmarshal(fast.Body.Bytes(), &got); err != nil {
+				t.Fatalf("fast meta %s: %v", fast.Body, err)
+			}
+			if err := json.Unmarshal(slow.Body.Bytes(), &want); err != nil {
+				t.Fatalf("imagor meta %s: %v", slow.Body, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("fast meta=%s\nimagor's=%s", fast.Body, slow.Body)
 			}
 		})
 	}

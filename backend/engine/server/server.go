@@ -148,6 +148,9 @@ func (s *Server) serveImage(w http.ResponseWriter, r *http.Request) {
 		if req, ok := parseFast(r.URL.EscapedPath()); ok && s.serveFast(w, req) {
 			return
 		}
+		if key, ok := parseFastMeta(r.URL.EscapedPath()); ok && s.serveFastMeta(w, key) {
+			return
+		}
 	}
 	s.app.ServeHTTP(w, r)
 }
