@@ -90,3 +90,5 @@ stop_app
 bash "$root/e2e/serve.sh" "$work/serve"
 
 bash "$root/e2e/window.sh" "$fixtures/photos" "$work"
+# The same production app plays a WebM through WebKitGTK's GStreamer from the loopback server.
+bash "$root/e2e/media-window.sh" "$work"
