@@ -7,23 +7,45 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-// spec is one output every peer renders: a fit-inside WebP, never enlarged.
+// spec is one output every peer renders: a fit-inside WebP, never enlarged, or with Meta set
+// the image's metadata, which only the imagor peers serve.
 type spec struct {
-	Name    string `json:"name"`
-	Size    int    `json:"size"` // bounding box side, in pixels
-	Quality int    `json:"quality"`
+	Name    string
+	Size    int // bounding box side, in pixels
+	Quality int
+	Meta    bool
+	Sets    []string // the corpus sets it is measured on; nil for all
 }
 
-// specs are the measured outputs: the gallery's thumbnail and an editor-sized preview.
+// specs are the measured outputs: the gallery's thumbnail, an editor-sized preview and the
+// metadata the viewer reads when it opens an image.
 var specs = []spec{
 	{Name: "thumb-256", Size: 256, Quality: 80},
-	{Name: "preview-1200", Size: 1200, Quality: 80},
+	{Name: "preview-1200", Size: 1200, Quality: 80, Sets: []string{setPhotos}},
+	{Name: "meta", Meta: true, Sets: []string{setPhotos}},
+}
+
+// errUnsupported is returned by a peer that does not make an output; its passes are left out.
+var errUnsupported = errors.New("output not made by this peer")
+
+// ops returns the imagor operations of the spec.
+func (s spec) ops() string {
+	if s.Meta {
+		return "meta"
+	}
+	return fmt.Sprintf("fit-in/%dx%d/filters:format(webp):quality(%d)", s.Size, s.Size, s.Quality)
+}
+
+// measuredOn reports whether the spec is measured on the set.
+func (s spec) measuredOn(set string) bool {
+	return s.Sets == nil || slices.Contains(s.Sets, set)
 }
 
 // job is one render request. Version makes the request's URL unique where a peer caches.
@@ -121,6 +143,9 @@ func (p *linePeer) readReplies(stdout io.Reader, stderr *strings.Builder) {
 }
 
 func (p *linePeer) render(ctx context.Context, j job) (int, error) {
+	if j.spec.Meta {
+		return 0, errUnsupported
+	}
 	id := strconv.FormatInt(p.nextID.Add(1), 10)
 	ch := make(chan lineReply, 1)
 	p.mu.Lock()

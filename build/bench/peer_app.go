@@ -81,8 +81,7 @@ func (p *appPeer) prepare(ctx context.Context, jobs []job) error {
 
 // appPath returns the app's URL path for j, as the gallery builds it.
 func appPath(j job) string {
-	ops := fmt.Sprintf("fit-in/%dx%d/filters:format(webp):quality(%d)", j.spec.Size, j.spec.Size, j.spec.Quality)
-	return imagehandler.Prefix + imageurl.Path(ops, library.Key(benchLibrary, j.file.Rel), j.version)
+	return imagehandler.Prefix + imageurl.Path(j.spec.ops(), library.Key(benchLibrary, j.file.Rel), j.version)
 }
 
 func (p *appPeer) render(_ context.Context, j job) (int, error) {

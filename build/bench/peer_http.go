@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"time"
 
@@ -147,8 +146,7 @@ func imagorPeer(exe string) *httpPeer {
 			return []string{exe, "-imagor-unsafe", "-http-loader-disable", "-file-loader-base-dir", c.Dir, "-bind", addr}
 		},
 		path: func(j job) string {
-			return "/unsafe/fit-in/" + strconv.Itoa(j.spec.Size) + "x" + strconv.Itoa(j.spec.Size) +
-				"/filters:format(webp):quality(" + strconv.Itoa(j.spec.Quality) + ")/" + imageurl.EncodeImage(j.file.Rel)
+			return "/unsafe/" + j.spec.ops() + "/" + imageurl.EncodeImage(j.file.Rel)
 		},
 		health: "/healthcheck",
 	}

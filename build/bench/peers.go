@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -81,8 +80,7 @@ func servePeer(root string, logger *slog.Logger) peer {
 			return []string{exe, "serve", "-data-dir", dataDir, "-keyring", "file", "-addr", addr, "-unsafe", c.Dir}
 		},
 		path: func(j job) string {
-			ops := fmt.Sprintf("fit-in/%dx%d/filters:format(webp):quality(%d)", j.spec.Size, j.spec.Size, j.spec.Quality)
-			return imagehandler.Prefix + imageurl.Path(ops, library.Key(libraryID, j.file.Rel), j.version)
+			return imagehandler.Prefix + imageurl.Path(j.spec.ops(), library.Key(libraryID, j.file.Rel), j.version)
 		},
 		health:  "/graphql",
 		cleanup: func() { os.RemoveAll(dataDir) },

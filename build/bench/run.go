@@ -24,6 +24,7 @@ type runResult struct {
 	CPUSeconds  float64   // of the peer's processes during the pass
 	OutputBytes int64
 	Err         string
+	unsupported bool // the peer does not make this output
 }
 
 // preparer is a peer that needs work done before its timed pass.
@@ -36,6 +37,8 @@ func minImages(quick bool, s spec) int {
 	switch {
 	case quick:
 		return 2
+	case s.Meta:
+		return 20
 	case s.Size <= 256:
 		return 40
 	default:
@@ -53,7 +56,7 @@ func measureAll(ctx context.Context, opts options, c corpus, peers []peer, logge
 	for round := range opts.rounds {
 		for _, set := range c.Sets {
 			for _, s := range specs {
-				if (opts.set != "" && opts.set != set.Name) || (opts.spec != "" && opts.spec != s.Name) {
+				if !s.measuredOn(set.Name) || (opts.set != "" && opts.set != set.Name) || (opts.spec != "" && opts.spec != s.Name) {
 					continue
 				}
 				for _, conc := range concurrencies() {
@@ -61,6 +64,9 @@ func measureAll(ctx context.Context, opts options, c corpus, peers []peer, logge
 						p := peers[(i+turn)%len(peers)]
 						jobs := makeJobs(set, s, minImages(opts.quick, s), fmt.Sprintf("r%d-c%d-%d", round, conc, nonce))
 						r := measureOne(ctx, p, c, jobs, conc)
+						if r.unsupported {
+							continue
+						}
 						r.Round = round
 						logResult(logger, r)
 						results = append(results, r)
@@ -114,7 +120,10 @@ func measureOne(ctx context.Context, p peer, c corpus, jobs []job, conc int) run
 	}()
 	warmup := jobs[0]
 	warmup.version += "-warmup"
-	if _, err := p.render(ctx, warmup); err != nil {
+	if _, err := p.render(ctx, warmup); errors.Is(err, errUnsupported) {
+		r.unsupported = true
+		return r
+	} else if err != nil {
 		return fail(fmt.Errorf("warm-up: %w", err))
 	}
 	if prep, ok := p.(preparer); ok {

@@ -14,7 +14,7 @@ import (
 	"github.com/cshum/vipsgen/vips"
 )
 
-// imagor 1.9.4 answers "meta/KEY" after running its whole pipeline, which decodes every pixel of
+// imagor 1.9.4 serves "meta/KEY" after running its whole pipeline, which decodes every pixel of
 // the source: about 120 ms of CPU for a 12 MP JPEG on a 2-core AMD EPYC, twice a thumbnail. The
 // viewer asks for it each time it opens an image. The fast path reads the same fields from the
 // file's header instead and writes the JSON imagor writes, for still images of the fast path's
@@ -46,7 +46,7 @@ func parseFastMeta(escapedPath string) (string, bool) {
 }
 
 // serveFastMeta writes the metadata of key and returns true, or returns false, having written
-// nothing, when imagor should answer instead.
+// nothing, when imagor should serve it instead.
 func (s *Server) serveFastMeta(w http.ResponseWriter, key string) bool {
 	file, err := s.loader.Open(key)
 	if err != nil {
@@ -109,7 +109,7 @@ func readMetadata(file *os.File) (metadata, error) {
 }
 
 // isAVIF reports an ISO media file whose major brand is "avif", which imagor names avif where
-// libvips says heif.
+// libvips reports heif.
 func isAVIF(file *os.File) bool {
 	head := make([]byte, 12)
 	if _, err := file.ReadAt(head, 0); err != nil {
