@@ -130,7 +130,7 @@ func (s *Server) Startup() error {
 	if err := s.app.Startup(context.Background()); err != nil {
 		return fmt.Errorf("start imagor: %w", err)
 	}
-	enableVector()
+	tuneVips()
 	return nil
 }
 
