@@ -11,7 +11,7 @@ import (
 const (
 	chartWidth  = 760
 	labelWidth  = 120
-	valueWidth  = 150
+	valueWidth  = 220
 	barHeight   = 16
 	barGap      = 6
 	groupHeader = 30
@@ -44,6 +44,7 @@ func renderChart(r Report) string {
 			}
 		}
 		if len(g.bars) > 0 {
+			sortFigures(g.bars, r.Peers)
 			groups = append(groups, g)
 			rows += len(g.bars)
 		}
@@ -84,8 +85,11 @@ func drawGroup(b *strings.Builder, set string, bars []Figure, y int) int {
 		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", labelWidth-8, y+12, html.EscapeString(f.Peer))
 		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>`+"\n", labelWidth, y, w, barHeight, color)
 		fmt.Fprintf(b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#24292f"/>`+"\n", labelWidth+lo, mid, labelWidth+hi, mid)
-		fmt.Fprintf(b, `<text x="%.1f" y="%d">%.1f/s (%.1f–%.1f)</text>`+"\n", labelWidth+math.Max(w, hi)+6, y+12,
-			f.ImagesPerSec.Median, f.ImagesPerSec.Min, f.ImagesPerSec.Max)
+		label := fmt.Sprintf("%.1f/s (%.1f–%.1f)", f.ImagesPerSec.Median, f.ImagesPerSec.Min, f.ImagesPerSec.Max)
+		if f.CPUMsPerImg > 0 {
+			label += fmt.Sprintf(", %.0f ms CPU", f.CPUMsPerImg)
+		}
+		fmt.Fprintf(b, `<text x="%.1f" y="%d">%s</text>`+"\n", labelWidth+math.Max(w, hi)+6, y+12, label)
 		y += barHeight + barGap
 	}
 	return y

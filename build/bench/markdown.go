@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -84,7 +85,7 @@ func renderMarkdown(r Report) string {
 	var b strings.Builder
 	conc := concurrencies()[len(concurrencies())-1]
 	fmt.Fprintf(&b, "## The app against sharp, the libvips floor and plain imagor (`go tool task bench`)\n\n")
-	fmt.Fprintf(&b, "Commit %s, %s, %d rounds, every peer on the same files in turn within each round. "+
+	fmt.Fprintf(&b, "Commit %s, %s, rounds: %d, every peer on the same files in turn within each round. "+
 		"Machine: %s, %d CPUs, %.0f GiB, %s, %s; load average %s before and %s after the %.0f s run.\n\n",
 		r.Commit, r.Date, r.Rounds, r.Machine.CPU, r.Machine.CPUs, r.Machine.MemoryGiB, r.Machine.OS,
 		r.Machine.Go, formatLoad(r.Machine.LoadBefore), formatLoad(r.Machine.LoadAfter), r.Machine.Seconds)
@@ -159,6 +160,7 @@ func writeTable(b *strings.Builder, r Report, set, spec string) {
 	if len(rows) == 0 {
 		return
 	}
+	sortFigures(rows, r.Peers)
 	fmt.Fprintf(b, "\n### %s, %s\n\n", set, spec)
 	b.WriteString("| peer | in flight | images/s | p50 ms | p95 ms | peak RSS MiB | CPU ms/image | KiB/image | × floor |\n")
 	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
@@ -199,4 +201,18 @@ func writeGallery(b *strings.Builder, r Report) {
 			fmt.Fprintf(b, "| %s | %d | %.3f |\n", l.Name, l.Entries, l.Ms)
 		}
 	}
+}
+
+// sortFigures orders figures by concurrency, then in the order of peers.
+func sortFigures(rows []Figure, peers []PeerInfo) {
+	order := map[string]int{}
+	for i, p := range peers {
+		order[p.Name] = i
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Concurrency != rows[j].Concurrency {
+			return rows[i].Concurrency < rows[j].Concurrency
+		}
+		return order[rows[i].Peer] < order[rows[j].Peer]
+	})
 }
