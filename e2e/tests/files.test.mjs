@@ -1,6 +1,7 @@
 // File operations in the gallery, on a library in the test's own temporary folder. The steps are
 // an OS drop that imports two files with a name clash, a rename, a pointer drag onto a folder
-// tile, a bulk move to the trash with the progress bar, and undo of that delete.
+// tile and its undo, a new folder, copy and paste, a bulk move to the trash with the progress
+// bar, and undo of that delete.
 import assert from 'node:assert/strict'
 import {
   copyFileSync,
@@ -117,6 +118,54 @@ test('a pointer drag onto a folder tile moves the file', async () => {
   await page.mouse.up()
   await tile(page, 'renamed.jpg').waitFor({ state: 'detached' })
   assert.ok(existsSync(join(lib, 'Album', 'renamed.jpg')), 'Album/renamed.jpg is not on disk')
+})
+
+test('Ctrl+Z undoes a move', async () => {
+  const { page } = app
+  const from = await center(tile(page, 'photo 3.jpg'))
+  const to = await center(tile(page, 'Album'))
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 12 })
+  await page.mouse.up()
+  await tile(page, 'photo 3.jpg').waitFor({ state: 'detached' })
+  assert.ok(existsSync(join(lib, 'Album', 'photo 3.jpg')), 'Album/photo 3.jpg is not on disk')
+  await page.keyboard.press('Control+z')
+  await tile(page, 'photo 3.jpg').waitFor()
+  assert.ok(existsSync(join(lib, 'photo 3.jpg')), 'undo did not move photo 3.jpg back')
+  assert.ok(!existsSync(join(lib, 'Album', 'photo 3.jpg')), 'photo 3.jpg is still in Album')
+})
+
+test('the background menu makes a folder and names it', async () => {
+  const { page } = app
+  const box = await page.locator('section[aria-label="Gallery"]').boundingBox()
+  await page.mouse.click(box.x + box.width - 40, box.y + box.height - 40, { button: 'right' })
+  const menu = page.getByRole('menu', { name: 'File actions' })
+  await menu.waitFor()
+  await page.screenshot({ path: join(outDir, 'files-menu.png') })
+  await menu.getByRole('menuitem', { name: /New folder/ }).click()
+  const field = page.locator('[data-testid="rename-field"]')
+  await field.waitFor()
+  assert.equal(await field.inputValue(), 'New folder')
+  await page.keyboard.type('Trip')
+  await page.keyboard.press('Enter')
+  await tile(page, 'Trip').waitFor()
+  assert.ok(existsSync(join(lib, 'Trip')), 'the folder Trip is not on disk')
+})
+
+test('copy and paste put a copy into another folder', async () => {
+  const { page } = app
+  await tile(page, 'photo 2.jpg').click()
+  await page.keyboard.press('Control+Shift+C')
+  await tile(page, 'Trip').dblclick()
+  await page.locator('[data-testid="folder-background"]').waitFor()
+  await page.keyboard.press('Control+Shift+V')
+  await tile(page, 'photo 2.jpg').waitFor()
+  assert.ok(existsSync(join(lib, 'Trip', 'photo 2.jpg')), 'Trip/photo 2.jpg is not on disk')
+  assert.ok(existsSync(join(lib, 'photo 2.jpg')), 'the original of the copy is gone')
+  await page.screenshot({ path: join(outDir, 'files-pasted.png') })
+  await page.keyboard.press('Backspace')
+  await tile(page, 'bulk').waitFor()
 })
 
 test('a bulk delete shows progress, and undo brings the files back', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useContext, useRef, useState } from 'react'
 import type { Entry, Library, SortKey } from '@/api/gallery'
 import { FFmpegNotice } from '@/components/ffmpeg-notice'
+import { FolderBackground } from '@/components/folder-background'
 import { FolderStatus } from '@/components/folder-status'
 import { GalleryGrid, type GalleryGridHandle } from '@/components/gallery-grid'
 import { TopBar } from '@/components/top-bar'
@@ -80,7 +81,11 @@ export function FolderPane(props: FolderPaneProps) {
       />
     )
   } else if (source.total === 0) {
-    body = <FolderStatus kind="empty" message={filter} />
+    body = (
+      <FolderBackground library={library} path={path}>
+        <FolderStatus kind="empty" message={filter} />
+      </FolderBackground>
+    )
   } else {
     body = (
       <GalleryGrid

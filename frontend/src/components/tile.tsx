@@ -74,7 +74,8 @@ export const Tile = memo(function Tile({
 
   useEffect(() => {
     const element = ref.current
-    if (focused && takeFocus && element && document.activeElement !== element) {
+    // A rename field inside the tile keeps the focus.
+    if (focused && takeFocus && element && !element.contains(document.activeElement)) {
       element.focus({ preventScroll: true })
     }
   }, [focused, takeFocus])

@@ -144,7 +144,7 @@ export function makeFileActions(
     },
     undo: () => {
       undoLast()
-        .then((r) => finish('Undo', r, `Undid: ${items(r.paths.length)} back`, false))
+        .then((r) => finish('Undo', r, `Undone: ${items(r.paths.length)} back`, false))
         .catch(fail('Undo'))
     },
     copy: (library, paths) => {
