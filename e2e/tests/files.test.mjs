@@ -34,6 +34,17 @@ async function center(locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
+// drag presses on from and releases over to, moving the pointer in steps as a hand does.
+async function drag(page, from, to) {
+  const a = await center(from)
+  const b = await center(to)
+  await page.mouse.move(a.x, a.y)
+  await page.mouse.down()
+  await page.mouse.move(a.x + 10, a.y + 10, { steps: 3 })
+  await page.mouse.move(b.x, b.y, { steps: 12 })
+  await page.mouse.up()
+}
+
 before(async () => {
   lib = mkdtempSync(join(tmpdir(), 'imagor-files-'))
   outside = mkdtempSync(join(tmpdir(), 'imagor-files-src-'))
@@ -164,6 +175,26 @@ test('copy and paste put a copy into another folder', async () => {
   assert.ok(existsSync(join(lib, 'Trip', 'photo 2.jpg')), 'Trip/photo 2.jpg is not on disk')
   assert.ok(existsSync(join(lib, 'photo 2.jpg')), 'the original of the copy is gone')
   await page.screenshot({ path: join(outDir, 'files-pasted.png') })
+  await page.keyboard.press('Backspace')
+  await tile(page, 'bulk').waitFor()
+})
+
+test('drags onto a tree node and a breadcrumb move files', async () => {
+  const { page } = app
+  const treeTrip = page.locator('[data-testid="folder-tree"] [role="treeitem"][data-path="Trip"]')
+  await drag(page, tile(page, 'photo 1 (1).jpg'), treeTrip)
+  await tile(page, 'photo 1 (1).jpg').waitFor({ state: 'detached' })
+  assert.ok(
+    existsSync(join(lib, 'Trip', 'photo 1 (1).jpg')),
+    'the drop onto the tree node did not move',
+  )
+
+  await tile(page, 'Trip').dblclick()
+  await tile(page, 'photo 1 (1).jpg').waitFor()
+  const root = page.locator('[data-testid="breadcrumbs"] li').first()
+  await drag(page, tile(page, 'photo 1 (1).jpg'), root)
+  await tile(page, 'photo 1 (1).jpg').waitFor({ state: 'detached' })
+  assert.ok(existsSync(join(lib, 'photo 1 (1).jpg')), 'the drop onto the breadcrumb did not move')
   await page.keyboard.press('Backspace')
   await tile(page, 'bulk').waitFor()
 })
