@@ -2,11 +2,14 @@ package watch
 
 import "time"
 
-// lookAgain reopens the deleted folder f when it exists again.
+// lookAgain reopens the deleted folder f when it exists again. A mount point whose disk was
+// removed exists as the empty folder under it; it is back when a disk is mounted there again.
 func (w *Watcher) lookAgain(f *folder, now time.Time) {
-	if _, err := w.identify(f); err == nil {
-		w.reopen(f, now)
+	id, err := w.identify(f)
+	if err != nil || f.mountPoint && !w.onOwnDevice(f, id) {
+		return
 	}
+	w.reopen(f, now)
 }
 
 // nearestFolder returns the nearest folder above f that exists, and false when the library's

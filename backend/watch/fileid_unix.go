@@ -14,6 +14,9 @@ type fileID struct {
 
 func (id fileID) zero() bool { return id == fileID{} }
 
+// device returns the file system the file is on.
+func (id fileID) device() uint64 { return id.dev }
+
 // fileIDOf returns the identity of the file info describes (from Stat or Lstat).
 func fileIDOf(info fs.FileInfo) fileID {
 	st, ok := info.Sys().(*syscall.Stat_t)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"syscall"
 	"time"
@@ -29,7 +30,10 @@ type folder struct {
 	watchErr error  // why the kernel watch could not be added
 	lastErr  string // the last read error logged, to log a lasting one once
 	id       fileID // the folder's device and inode when it was read
-	lastRead time.Time
+	// mountPoint is true for a folder on another file system than its parent (a memory card, a
+	// USB disk). When it is unmounted, the empty folder under it is not the folder shown.
+	mountPoint bool
+	lastRead   time.Time
 
 	entries map[string]snapshotEntry // by name: what the folder held when last read
 	pending map[string]*pendingName  // names with events not yet reported
@@ -163,6 +167,17 @@ func (w *Watcher) open(f *folder, now time.Time) {
 		return
 	}
 	f.entries, f.id, f.lastRead, f.lastErr = entries, id, now, ""
+	f.mountPoint = w.onOwnDevice(f, id)
+}
+
+// onOwnDevice reports whether the folder f, whose identity is id, is on another file system
+// than the folder that contains it.
+func (w *Watcher) onOwnDevice(f *folder, id fileID) bool {
+	parent, err := os.Stat(filepath.Dir(f.abs))
+	if err != nil || id.device() == 0 {
+		return false
+	}
+	return fileIDOf(parent).device() != id.device()
 }
 
 // kernelWatchFailed logs that f is polled because its kernel watch could not be added.

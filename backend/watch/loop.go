@@ -241,7 +241,11 @@ func (w *Watcher) stillThere(f *folder, now time.Time) bool {
 		return false
 	}
 	if id != f.id {
-		w.reopen(f, now)
+		if f.mountPoint && !w.onOwnDevice(f, id) {
+			w.unreachable(f, ErrDiskRemoved)
+		} else {
+			w.reopen(f, now)
+		}
 		return false
 	}
 	f.lastErr = ""
@@ -310,7 +314,8 @@ func (w *Watcher) unreachable(f *folder, err error) {
 // isGone reports whether err means the folder is not there: deleted, replaced by a file or a
 // symlink, or on a disk that went away.
 func isGone(err error) bool {
-	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, listing.ErrNotFolder) ||
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, ErrDiskRemoved) ||
+		errors.Is(err, listing.ErrNotFolder) ||
 		errors.Is(err, ErrSymlink) || errors.Is(err, syscall.ENOTDIR) ||
 		errors.Is(err, syscall.EIO) || errors.Is(err, syscall.ENODEV) ||
 		errors.Is(err, syscall.ENXIO) || errors.Is(err, syscall.ESTALE) ||

@@ -142,9 +142,10 @@ type Options struct {
 
 // Errors returned by the Watcher.
 var (
-	ErrClosed     = errors.New("file watcher closed")
-	ErrWatchLimit = errors.New("file watch limit reached")
-	ErrSymlink    = errors.New("folder is reached through a symlink, which is not followed")
+	ErrClosed      = errors.New("file watcher closed")
+	ErrWatchLimit  = errors.New("file watch limit reached")
+	ErrSymlink     = errors.New("folder is reached through a symlink, which is not followed")
+	ErrDiskRemoved = errors.New("the folder's disk was unmounted")
 )
 
 // Watcher watches the folders the UI shows. Its methods are safe for concurrent use; they hand

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -802,4 +803,54 @@ func TestWatcher_WatchErrors(t *testing.T) {
 	fx.events.waitFor(t, 0, "replaced for later", func(ev watch.Event) bool {
 		return ev.Folder == "later" && ev.Resync == watch.ReasonReplaced
 	})
+}
+
+// TestWatcher_Unmount unmounts the file system of the folder shown, as pulling out a memory card
+// does: the empty folder under the mount point must read as the card removed, not as an empty
+// card, until a file system is mounted there again.
+func TestWatcher_Unmount(t *testing.T) {
+	fx := MustWatcher(t, "", watch.Options{})
+	card := fx.path("card")
+	if err := os.Mkdir(card, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mount := func() {
+		t.Helper()
+		if out, err := exec.Command("mount", "-t", "tmpfs", "tmpfs", card).CombinedOutput(); err != nil {
+			t.Skipf("mounting a tmpfs needs root (CAP_SYS_ADMIN): %v: %s", err, out)
+		}
+	}
+	mounted := func() bool {
+		out, _ := os.ReadFile("/proc/self/mounts")
+		return strings.Contains(string(out), " "+card+" ")
+	}
+	mount()
+	t.Cleanup(func() {
+		if mounted() {
+			_ = exec.Command("umount", card).Run()
+		}
+	})
+	MustWrite(t, filepath.Join(card, "DSC_0001.jpg"), "1")
+	fx.mustWatch(t, "grid", "card")
+
+	if out, err := exec.Command("umount", card).CombinedOutput(); err != nil {
+		t.Fatalf("umount: %v: %s", err, out)
+	}
+	gone, next := fx.events.waitFor(t, 0, "deleted", func(ev watch.Event) bool { return ev.Resync == watch.ReasonDeleted })
+	if gone.Folder != "card" || !gone.ParentExists {
+		t.Errorf("event=%+v, want card deleted with the root above it", gone)
+	}
+	time.Sleep(3 * testOptions().CheckInterval)
+	if extra := fx.events.snapshot()[next:]; len(extra) != 0 {
+		t.Errorf("events while the card was out: %s", describe(extra))
+	}
+
+	mount()
+	MustWrite(t, filepath.Join(card, "DSC_0002.jpg"), "2")
+	fx.events.waitFor(t, next, "replaced", func(ev watch.Event) bool {
+		return ev.Folder == "card" && ev.Resync == watch.ReasonReplaced
+	})
+	if got := names(fx.list(t, "card")); !slices.Equal(got, []string{"DSC_0002.jpg"}) {
+		t.Errorf("listing after the card is back=%v, want DSC_0002.jpg", got)
+	}
 }
