@@ -11,7 +11,7 @@ type fileID struct{}
 
 func (id fileID) zero() bool { return true }
 
-// device returns 0: without device numbers no mount point is told apart.
+// device returns 0, because there are no device numbers to find mount points by.
 func (id fileID) device() uint64 { return 0 }
 
 func fileIDOf(fs.FileInfo) fileID { return fileID{} }

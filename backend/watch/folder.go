@@ -222,7 +222,7 @@ func (w *Watcher) addKernelWatch(f *folder) error {
 		return fmt.Errorf("watch %q: %w (%d, set by the app)", f.abs, ErrWatchLimit, w.opts.MaxWatches)
 	}
 	if err := w.fsw.Add(f.abs); err != nil {
-		// inotify answers ENOSPC at fs.inotify.max_user_watches.
+		// inotify returns ENOSPC at fs.inotify.max_user_watches.
 		if errors.Is(err, syscall.ENOSPC) {
 			return fmt.Errorf("watch %q: %w: %w", f.abs, ErrWatchLimit, err)
 		}
@@ -246,7 +246,7 @@ func (w *Watcher) removeKernelWatch(f *folder) {
 		return
 	}
 	delete(w.dirs, f.abs)
-	// The kernel drops the watch of a deleted folder by itself, and fsnotify forgets it.
+	// The kernel drops the watch of a deleted folder by itself, and fsnotify drops its record.
 	if err := w.fsw.Remove(f.abs); err != nil && !errors.Is(err, fsnotify.ErrNonExistentWatch) {
 		w.log.Debug("kernel watch not removed", "path", f.abs, "error", err)
 	}

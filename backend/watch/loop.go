@@ -109,7 +109,7 @@ func (w *Watcher) unref(key folderKey) {
 
 // event records one fsnotify event. Its name is an entry of a watched folder, or a watched
 // folder itself when that was deleted or moved away; when a folder and its parent are both
-// watched, the two cannot be told apart, so both are checked.
+// watched, the two look the same, so both are checked.
 func (w *Watcher) event(ev fsnotify.Event, now time.Time) {
 	dir, name := filepath.Dir(ev.Name), filepath.Base(ev.Name)
 	for _, f := range w.dirs[dir] {
@@ -287,8 +287,8 @@ func (w *Watcher) report(f *folder, changes []Change, reason Reason, now time.Ti
 	}
 }
 
-// unreachable handles an error reaching f: a folder that no longer exists (or whose disk is
-// gone) is reported deleted; another error (a permission changed) is logged once.
+// unreachable handles an error reaching f. A folder that no longer exists, or whose disk is
+// gone, is reported deleted. Another error (a permission changed) is logged once.
 func (w *Watcher) unreachable(f *folder, err error) {
 	if !isGone(err) {
 		if msg := err.Error(); msg != f.lastErr {

@@ -140,7 +140,7 @@ func sameEntry(a, b listing.Entry) bool {
 
 // pairRenames turns a removal and an addition of the same file (same device and inode) into one
 // rename, adds the rest to changes and sorts them by path. A file system may give a new file
-// the inode of one deleted a moment before; the pair then reads as a rename, which leaves the
+// the inode of one deleted a moment before. The pair then reads as a rename, which leaves the
 // UI in the same state as a removal and an addition would.
 func pairRenames(changes []Change, removed, added []identified) []Change {
 	byID := make(map[fileID]int, len(removed))

@@ -8,8 +8,8 @@
 // file name, so a camera that writes a file in chunks or an editor that writes a temporary file
 // and renames it over the original gives one change. When events are lost (the kernel's queue
 // overflowed), when the kernel's watch limit is reached, and on file systems that report no
-// changes made by other machines (NFS, SMB, FUSE), the folder is read again instead, and the log
-// says so. Every reported change first invalidates the Lister's cached listing of the folder,
+// changes made by other machines (NFS, SMB, FUSE), the folder is read again instead, and a log
+// line records why. Every reported change first invalidates the Lister's cached listing of the folder,
 // so a listing requested after an event reflects it.
 //
 // S3 libraries are not watched: a bucket sends no events. The UI lists them again when the
@@ -36,7 +36,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/listing"
 )
 
-// ChangeKind is what happened to an entry.
+// ChangeKind is the kind of change to an entry.
 type ChangeKind string
 
 // Change kinds.
@@ -56,7 +56,7 @@ type Change struct {
 	Entry listing.Entry
 }
 
-// Reason says why a folder must be listed again instead of changed in place.
+// Reason is the cause of a resync: the folder must be listed again instead of changed in place.
 type Reason string
 
 // Reasons for a resync.
@@ -125,11 +125,12 @@ type Options struct {
 	// PollInterval is how often a folder without reliable events is read again: one on a file
 	// system that reports no changes made elsewhere, or one past the watch limit.
 	PollInterval time.Duration
-	// MaxBatch is the most changes one event carries; a folder with more changes at once gets
-	// a resync (ReasonManyChanges) instead.
+	// MaxBatch is the maximum number of changes one event carries. A folder with more changes at
+	// once gets a resync (ReasonManyChanges) instead.
 	MaxBatch int
-	// MaxPending is the most file names waiting in one folder's debounce; past it the whole
-	// folder is read again when the events stop, which costs less than one lstat per name.
+	// MaxPending is the maximum number of file names waiting in one folder's debounce. Past it
+	// the names are dropped and the whole folder is read again once the events stop, which
+	// bounds the memory a storm of events takes.
 	MaxPending int
 	// MaxWatches, when positive, is a watch limit of the watcher's own, below the kernel's, for
 	// tests of what happens at the limit. Zero leaves only the kernel's limit.
@@ -279,10 +280,10 @@ func (w *Watcher) Watch(viewID, libraryID string, paths []string) error {
 	return w.do(func() { w.setView(viewID, next) })
 }
 
-// Rescan reads the given folders of a library again now, reports what changed since they were
-// last read, and drops the Lister's cached listings of them, watched or not, so the next
-// listing reads the disk: the UI calls it when the window gets the focus, for changes that no
-// event reported (a network file system, an S3 bucket).
+// Rescan reads the given folders of a library again now and reports what changed since they
+// were last read. It also drops the Lister's cached listings of them, watched or not, so the
+// next listing reads the disk. The UI calls it when the window gets the focus, for changes that
+// no event reported (a network file system, an S3 bucket).
 func (w *Watcher) Rescan(libraryID string, paths []string) error {
 	var keys []folderKey
 	for _, p := range paths {
@@ -320,7 +321,7 @@ func (w *Watcher) SyncLibraries(libs []library.Library) {
 	})
 }
 
-// Mode is how a folder is kept in step.
+// Mode is the way a folder is kept in step.
 type Mode string
 
 // Modes of a watched folder.
