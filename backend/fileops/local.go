@@ -86,12 +86,17 @@ func commit(root *os.Root, tmp string, p placement) error {
 	if p.replace {
 		return replaceWith(root, tmp, p.path)
 	}
-	// NOTE: os.Root has no rename that refuses to replace, so an entry made at p.path by another
-	// program between this check and the rename would be replaced.
-	if exists(root, p.path) {
-		return fmt.Errorf("%q %w", p.path, ErrExists)
+	return renameNoReplace(root, tmp, p.path)
+}
+
+// checkedRename renames from to to inside root unless to exists. An entry made at to by another
+// program between the check and the rename would be replaced; renameNoReplace avoids that where
+// the platform can.
+func checkedRename(root *os.Root, from, to string) error {
+	if exists(root, to) {
+		return fmt.Errorf("%q %w", to, ErrExists)
 	}
-	return root.Rename(tmp, p.path)
+	return root.Rename(from, to)
 }
 
 // replaceWith moves from onto target, which may exist. A file replaces a file in one rename.
@@ -196,10 +201,13 @@ func (s *Service) renameEntry(ctx context.Context, id, from, newName string) (st
 		return "", err
 	}
 	// A change of case only, on a file system that ignores case, finds the entry itself.
-	if other, err := t.root.Lstat(to); err == nil && !os.SameFile(info, other) {
-		return "", fmt.Errorf("%q %w", to, ErrExists)
+	if other, err := t.root.Lstat(to); err == nil {
+		if !os.SameFile(info, other) {
+			return "", fmt.Errorf("%q %w", to, ErrExists)
+		}
+		return to, t.root.Rename(rel, to)
 	}
-	return to, t.root.Rename(rel, to)
+	return to, renameNoReplace(t.root, rel, to)
 }
 
 // moveWithin moves rel to p inside one root: a rename, or a checked copy when the two are on
@@ -208,10 +216,8 @@ func moveWithin(ctx context.Context, root *os.Root, rel string, p placement) err
 	var err error
 	if p.replace {
 		err = replaceWith(root, rel, p.path)
-	} else if exists(root, p.path) {
-		err = fmt.Errorf("%q %w", p.path, ErrExists)
 	} else {
-		err = root.Rename(rel, p.path)
+		err = renameNoReplace(root, rel, p.path)
 	}
 	if !errors.Is(err, syscall.EXDEV) {
 		return err
