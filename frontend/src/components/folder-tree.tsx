@@ -10,6 +10,7 @@ import { onFolderChanges, onFolderResync, rescan, type Library } from '@/api/gal
 import { Icon } from '@/components/icon'
 import { dropTargetProps } from '@/lib/file-ops-context'
 import { FolderTreeStore } from '@/lib/folder-tree-store'
+import { FOCUS_RESCAN_INTERVAL_MS } from '@/hooks/use-listing'
 import { folderWatches } from '@/lib/folder-watches'
 import { containsPath, parentPath } from '@/lib/paths'
 
@@ -79,7 +80,10 @@ export function FolderTree({ library, currentPath, onNavigate }: FolderTreeProps
     const offResync = onFolderResync((resync) => {
       if (resync.library === library.id) store.applyResync(resync)
     })
+    let lastRescan = 0
     const onFocus = () => {
+      if (Date.now() - lastRescan < FOCUS_RESCAN_INTERVAL_MS) return
+      lastRescan = Date.now()
       const paths = store.loadedPaths()
       rescan(library.id, paths)
         .catch((err: unknown) => console.warn('Could not read the folders again', err))
