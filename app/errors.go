@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/imagor-studio/desktop/backend/engine"
 	"github.com/imagor-studio/desktop/backend/library"
@@ -31,9 +30,9 @@ func userMessage(err error) string {
 	case errors.Is(err, library.ErrNotFolder), errors.Is(err, listing.ErrNotFolder):
 		return fmt.Sprintf("%v: choose a folder, not a file", err)
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s: it was moved or deleted; pick it again", withoutSyscallNames(err.Error()))
+		return fmt.Sprintf("%s: it was moved or deleted; pick it again", library.PlainMessage(err.Error()))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("%s: check the folder's permissions", withoutSyscallNames(err.Error()))
+		return fmt.Sprintf("%s: check the folder's permissions", library.PlainMessage(err.Error()))
 	case errors.Is(err, settings.ErrInvalid), errors.Is(err, settings.ErrNotFound):
 		return err.Error()
 	case errors.Is(err, secrets.ErrUndecryptable):
@@ -41,17 +40,7 @@ func userMessage(err error) string {
 	case errors.Is(err, engine.ErrUnavailable):
 		return fmt.Sprintf("%v: reinstall the app if this persists", err)
 	}
-	return withoutSyscallNames(err.Error())
-}
-
-// withoutSyscallNames drops the names of the system calls os.Root puts in its errors
-// ("statat x: no such file"), which mean nothing to the person reading the message.
-func withoutSyscallNames(msg string) string {
-	for _, op := range []string{"statat ", "openat ", "lstatat ", "readlinkat ", "fstatat "} {
-		msg = strings.ReplaceAll(msg, op, "")
-	}
-	// os.Root's error for a symlink that leaves the folder has no exported sentinel.
-	return strings.ReplaceAll(msg, "path escapes from parent", "it is a link that leads outside the library, which is not followed")
+	return library.PlainMessage(err.Error())
 }
 
 func isNotFolder(err error) bool {

@@ -43,7 +43,7 @@ func invalidf(format string, args ...any) error {
 // codeOf returns the extensions.code for a backend error.
 func codeOf(err error) string {
 	switch {
-	case errors.Is(err, library.ErrOutside), isEscapingLink(err):
+	case errors.Is(err, library.ErrOutside), library.IsEscape(err):
 		return CodeOutsideLibrary
 	case errors.Is(err, library.ErrNotFound), errors.Is(err, settings.ErrNotFound), errors.Is(err, fs.ErrNotExist):
 		return CodeNotFound
@@ -63,12 +63,6 @@ func codeOf(err error) string {
 	return CodeInternal
 }
 
-// isEscapingLink reports os.Root's error for a symlink that leads out of the library, which has
-// no exported sentinel in Go 1.26.
-func isEscapingLink(err error) bool {
-	return strings.Contains(err.Error(), "path escapes from parent")
-}
-
 // apiError returns err as a GraphQL error with extensions.code and, when path is not "",
 // extensions.path. Its message is the backend's, which names the value.
 func apiError(err error, path string) error {
@@ -79,13 +73,7 @@ func apiError(err error, path string) error {
 	if errors.As(err, &gqlErr) {
 		return gqlErr
 	}
-	msg := strings.TrimPrefix(err.Error(), errInvalid.Error()+": ")
-	msg = strings.ReplaceAll(msg, "path escapes from parent", "it is a link that leads outside the library")
-	// os.Root puts its system call names in messages ("statat x: no such file"), and clients do
-	// not need them.
-	for _, call := range []string{"statat ", "openat ", "lstatat ", "readlinkat ", "fstatat "} {
-		msg = strings.ReplaceAll(msg, call, "")
-	}
+	msg := library.PlainMessage(strings.TrimPrefix(err.Error(), errInvalid.Error()+": "))
 	out := gqlerror.Errorf("%s", msg)
 	out.Extensions = map[string]any{"code": codeOf(err)}
 	if path != "" {
