@@ -56,7 +56,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.Use(depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth})
+	srv.Use(depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth, maxSchemaFields: MaxSchemaFields})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		code, _ := out.Extensions["code"].(string)

@@ -12,9 +12,11 @@ import (
 // depthLimit rejects an operation whose fields nest deeper than max. The subtree of an
 // introspection field (__schema, __type) has its own bound, maxIntrospection, because the
 // standard introspection query of GraphQL clients (graphql-js 17 nests type references 9 deep,
-// 14 fields in all) is deeper than any query of the schema itself.
+// 14 fields in all) is deeper than any query of the schema itself. It also rejects more than
+// maxSchemaFields fields under __schema, which gqlgen's complexity limit does not count, so
+// aliases there cannot multiply the response.
 type depthLimit struct {
-	max, maxIntrospection int
+	max, maxIntrospection, maxSchemaFields int
 }
 
 var (
@@ -31,6 +33,7 @@ func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if op == nil {
 		return nil
 	}
+	schemaFields := 0
 	for _, field := range rootFields(op.SelectionSet, opCtx.Doc.Fragments) {
 		limit := d.max
 		if strings.HasPrefix(field.Name, "__") && field.Name != "__typename" {
@@ -42,8 +45,37 @@ func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 			err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
 			return err
 		}
+		if field.Name == "__schema" {
+			schemaFields += 1 + selectionCount(field.SelectionSet, opCtx.Doc.Fragments, map[string]bool{})
+		}
+	}
+	if schemaFields > d.maxSchemaFields {
+		err := gqlerror.Errorf("operation selects %d fields under __schema, which exceeds the limit of %d", schemaFields, d.maxSchemaFields)
+		err.Extensions = map[string]any{"code": "COMPLEXITY_LIMIT_EXCEEDED"}
+		return err
 	}
 	return nil
+}
+
+// selectionCount returns the number of fields in set with every fragment spread expanded, as
+// they are executed. seen stops a fragment that spreads itself, which validation already rejects.
+func selectionCount(set ast.SelectionSet, fragments ast.FragmentDefinitionList, seen map[string]bool) int {
+	n := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			n += 1 + selectionCount(s.SelectionSet, fragments, seen)
+		case *ast.InlineFragment:
+			n += selectionCount(s.SelectionSet, fragments, seen)
+		case *ast.FragmentSpread:
+			if def := fragments.ForName(s.Name); def != nil && !seen[s.Name] {
+				seen[s.Name] = true
+				n += selectionCount(def.SelectionSet, fragments, seen)
+				delete(seen, s.Name)
+			}
+		}
+	}
+	return n
 }
 
 // rootFields returns the top-level fields of set, looking into fragments.

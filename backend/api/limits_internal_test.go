@@ -13,7 +13,7 @@ import (
 // The schema's own types do not nest 13 deep, so this checks the plain field limit on parsed,
 // unvalidated documents.
 func TestDepthLimit_Fields(t *testing.T) {
-	limit := depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth}
+	limit := depthLimit{max: MaxDepth, maxIntrospection: MaxIntrospectionDepth, maxSchemaFields: MaxSchemaFields}
 	nested := func(n int) string {
 		return "{ " + strings.Repeat("a { ", n-1) + "b" + strings.Repeat(" }", n-1) + " }"
 	}

@@ -60,6 +60,37 @@ func TestLimits(t *testing.T) {
 			t.Fatalf("%d aliases: errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", api.MaxComplexity+1, r.Errors)
 		}
 	})
+	t.Run("ErrSchemaAliases", func(t *testing.T) {
+		// gqlgen's complexity leaves __schema out, so the fields under it are counted separately.
+		var q strings.Builder
+		q.WriteString("{ __schema {")
+		for i := range api.MaxSchemaFields {
+			q.WriteString(" t" + strconv.Itoa(i) + ": types { name }")
+		}
+		q.WriteString(" } }")
+		r := h.post(q.String(), nil)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("%d aliases under __schema: errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", api.MaxSchemaFields, r.Errors)
+		}
+	})
+	t.Run("ErrSchemaFieldsThroughFragments", func(t *testing.T) {
+		var frag strings.Builder
+		frag.WriteString("fragment T on __Type {")
+		for i := range api.MaxSchemaFields / 4 {
+			frag.WriteString(" n" + strconv.Itoa(i) + ": name")
+		}
+		frag.WriteString(" }")
+		r := h.post("{ __schema { a: types { ...T } b: types { ...T } c: types { ...T } d: types { ...T } } }\n"+frag.String(), nil)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", r.Errors)
+		}
+	})
+	t.Run("OKSchemaUnderLimit", func(t *testing.T) {
+		r := h.post("{ __schema { types { name kind fields { name args { name } type { name kind ofType { name } } } } } }", nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("errors %+v, want none", r.Errors)
+		}
+	})
 	t.Run("ErrBodySize", func(t *testing.T) {
 		body, _ := json.Marshal(map[string]any{"query": "{ undoLabel }", "variables": map[string]string{"pad": strings.Repeat("x", api.MaxBodyBytes)}})
 		r := h.postRaw(body, auth)

@@ -26,10 +26,13 @@ const (
 	// MaxIntrospectionDepth bounds the nesting under __schema and __type, whose standard query
 	// (graphql-js 17's getIntrospectionQuery) is 14 deep.
 	MaxIntrospectionDepth = 16
-	MaxComplexity         = 5000    // gqlgen's complexity: one per field, times first for folder entries
-	MaxBodyBytes          = 1 << 20 // request body of POST /graphql
-	ReadTimeout           = 10 * time.Second
-	RenderTimeout         = 60 * time.Second // one GraphQL request, and one render of the image handler
+	// MaxSchemaFields bounds the fields selected under __schema, fragments expanded, which
+	// the complexity limit does not count. graphql-js 17's getIntrospectionQuery selects 230.
+	MaxSchemaFields = 500
+	MaxComplexity   = 5000    // gqlgen's complexity: one per field, times first for folder entries
+	MaxBodyBytes    = 1 << 20 // request body of POST /graphql
+	ReadTimeout     = 10 * time.Second
+	RenderTimeout   = 60 * time.Second // one GraphQL request, and one render of the image handler
 )
 
 // DefaultAddr is the address of `imagor-studio serve` unless --addr gives another.
