@@ -104,8 +104,8 @@ func renderMarkdown(r Report) string {
 	b.WriteString("\nImages per second are the median over rounds (range in brackets); latencies pool every " +
 		"image of every round; peak RSS is the highest VmHWM of the peer's processes (the engine for " +
 		"the app, node for sharp, the C program, the imagor server) over the rounds; CPU is the " +
-		"processes' user plus system time per image (for the app that is the engine alone: the image handler " +
-		"runs inside the harness's process, as it runs inside the window's).\n")
+		"processes' user plus system time per image. For the app that is the engine and the harness's own " +
+		"process, where the image handler runs as it runs in the window's; the RSS is the engine's.\n")
 	for _, set := range r.Corpus.Sets {
 		for _, s := range specs {
 			writeTable(&b, r, set.Name, s.Name)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -133,14 +134,19 @@ func measureOne(ctx context.Context, p peer, c corpus, jobs []job, conc int) run
 	}
 
 	pids := p.pids()
-	cpuBefore := cpuSeconds(pids)
+	cpuPids := pids
+	if _, ok := p.(*appPeer); ok && len(pids) > 0 {
+		// The app's image handler runs in this process, as it runs in the window's.
+		cpuPids = append([]int{os.Getpid()}, pids...)
+	}
+	cpuBefore := cpuSeconds(cpuPids)
 	start := time.Now()
 	latencies, bytes, err := renderAll(ctx, p, jobs, conc)
 	r.Seconds = time.Since(start).Seconds()
 	if err != nil {
 		return fail(err)
 	}
-	r.CPUSeconds = cpuSeconds(pids) - cpuBefore
+	r.CPUSeconds = cpuSeconds(cpuPids) - cpuBefore
 	r.PeakRSS, _ = peakRSS(pids)
 	r.Images, r.Latencies, r.OutputBytes = len(jobs), latencies, bytes
 	return r
