@@ -1,17 +1,10 @@
 package app
 
 import (
-	"context"
-	"time"
-
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
-	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/source"
 )
-
-// s3TestTimeout bounds the connection test before an S3 library is saved.
-const s3TestTimeout = 20 * time.Second
 
 // S3Input is a bucket the user wants to open as a library.
 type S3Input struct {
@@ -35,13 +28,7 @@ func (in S3Input) location() library.S3 {
 // TestS3 checks that the bucket is reachable and readable with the given keys. Its error says
 // what is wrong: no such bucket, access denied, or an unreachable endpoint.
 func (g *Gallery) TestS3(in S3Input) error {
-	ctx, cancel := context.WithTimeout(g.app.context(), s3TestTimeout)
-	defer cancel()
-	client, err := s3.New(s3.Config(in.location()))
-	if err != nil {
-		return userError(err)
-	}
-	return userError(client.Test(ctx))
+	return userError(source.TestBucket(g.app.context(), in.location()))
 }
 
 // AddS3Library tests the connection and, when it works, opens the bucket as a library.

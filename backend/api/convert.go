@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -18,15 +17,11 @@ import (
 	"github.com/imagor-studio/desktop/backend/editor"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
-	"github.com/imagor-studio/desktop/backend/s3"
 	"github.com/imagor-studio/desktop/backend/settings"
 )
 
 // maxPageSize bounds first in folder.
 const maxPageSize = 10000
-
-// s3TestTimeout bounds the connection test of a bucket.
-const s3TestTimeout = 20 * time.Second
 
 func toLibrary(l library.Library) *model.Library {
 	return &model.Library{ID: l.ID, Kind: l.Kind, Name: l.Name, Path: l.Path}
@@ -208,17 +203,6 @@ func bucketOf(in model.S3Input) library.S3 {
 		Bucket: in.Bucket, Prefix: in.Prefix, Region: in.Region, Endpoint: in.Endpoint,
 		PathStyle: in.PathStyle, AccessKey: in.AccessKey, SecretKey: in.SecretKey,
 	}
-}
-
-// testBucket checks that the bucket is reachable and readable with the given keys.
-func testBucket(ctx context.Context, in model.S3Input) error {
-	ctx, cancel := context.WithTimeout(ctx, s3TestTimeout)
-	defer cancel()
-	client, err := s3.New(s3.Config(bucketOf(in)))
-	if err != nil {
-		return err
-	}
-	return client.Test(ctx)
 }
 
 // about returns the versions of the app, imagor and libvips.

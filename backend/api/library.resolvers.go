@@ -12,6 +12,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/source"
 )
 
 // Width is the resolver for the width field.
@@ -89,7 +90,7 @@ func (r *mutationResolver) MoveLibrary(ctx context.Context, id string, index int
 
 // AddS3Library is the resolver for the addS3Library field.
 func (r *mutationResolver) AddS3Library(ctx context.Context, input model.S3Input) (*model.Library, error) {
-	if err := testBucket(ctx, input); err != nil {
+	if err := source.TestBucket(ctx, bucketOf(input)); err != nil {
 		return nil, apiError(err, "")
 	}
 	lib, err := r.svc.Libraries.AddS3(ctx, input.Name, bucketOf(input))
@@ -101,7 +102,7 @@ func (r *mutationResolver) AddS3Library(ctx context.Context, input model.S3Input
 
 // TestS3 is the resolver for the testS3 field.
 func (r *mutationResolver) TestS3(ctx context.Context, input model.S3Input) (bool, error) {
-	if err := testBucket(ctx, input); err != nil {
+	if err := source.TestBucket(ctx, bucketOf(input)); err != nil {
 		return false, apiError(err, "")
 	}
 	return true, nil

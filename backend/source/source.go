@@ -12,8 +12,11 @@ import (
 	"github.com/imagor-studio/desktop/backend/s3"
 )
 
-// statTimeout bounds the request for one S3 object's version.
-const statTimeout = 20 * time.Second
+// Timeouts of the requests to a bucket.
+const (
+	statTimeout       = 20 * time.Second // the request for one S3 object's version
+	bucketTestTimeout = 20 * time.Second // the connection test before a bucket is opened
+)
 
 // Resolver finds the listing source and the file versions of the open libraries.
 type Resolver struct {
@@ -70,4 +73,17 @@ func (r Resolver) FileVersion(ctx context.Context, libraryID, rel string) (strin
 		return "", "", err
 	}
 	return listing.Version(info), filepath.Join(lib.Path, filepath.FromSlash(rel)), nil
+}
+
+// TestBucket checks that the bucket is reachable and readable with the given keys, within 20
+// seconds. Its error says what is wrong: no such bucket, access denied, or an unreachable
+// endpoint.
+func TestBucket(ctx context.Context, bucket library.S3) error {
+	ctx, cancel := context.WithTimeout(ctx, bucketTestTimeout)
+	defer cancel()
+	client, err := s3.New(s3.Config(bucket))
+	if err != nil {
+		return err
+	}
+	return client.Test(ctx)
 }
