@@ -76,8 +76,7 @@ func (r Resolver) FileVersion(ctx context.Context, libraryID, rel string) (strin
 }
 
 // TestBucket checks that the bucket is reachable and readable with the given keys, within 20
-// seconds. Its error says what is wrong: no such bucket, access denied, or an unreachable
-// endpoint.
+// seconds. Its error names the cause: no such bucket, access denied, or an unreachable endpoint.
 func TestBucket(ctx context.Context, bucket library.S3) error {
 	ctx, cancel := context.WithTimeout(ctx, bucketTestTimeout)
 	defer cancel()
