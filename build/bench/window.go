@@ -60,7 +60,7 @@ func runWindow(ctx context.Context, root string, photos corpusSet, logger *slog.
 }
 
 func summariseWindow(samples []windowSample) (*WindowFigures, error) {
-	w := &WindowFigures{JSHeap: "not available: WebKit has no performance.memory"}
+	w := &WindowFigures{JSHeap: "not available (WebKit has no performance.memory)"}
 	var dom, tiles, rss []float64
 	for _, s := range samples {
 		switch {
