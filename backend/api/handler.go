@@ -121,10 +121,11 @@ const (
 )
 
 // authorized reports whether r carries the bearer token, comparing SHA-256 sums in constant time.
+// The scheme name is case-insensitive (RFC 9110, section 11.1), so "bearer TOKEN" passes too.
 func (s *Server) authorized(r *http.Request) bool {
 	want := s.token.Load()
-	given, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if want == nil || !ok || given == "" {
+	scheme, given, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if want == nil || !ok || !strings.EqualFold(scheme, "Bearer") || given == "" {
 		return false
 	}
 	sum := sha256.Sum256([]byte(given))

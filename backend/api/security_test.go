@@ -20,6 +20,8 @@ func TestServer_Token(t *testing.T) {
 		"ErrPrefix":     {"Authorization": "Bearer " + testToken[:len(testToken)-1]},
 		"ErrNotBearer":  {"Authorization": "Basic " + testToken},
 		"ErrEmptyToken": {"Authorization": "Bearer "},
+		"ErrNoToken":    {"Authorization": "Bearer"},
+		"ErrTwoSpaces":  {"Authorization": "Bearer  " + testToken},
 	}
 	for name, headers := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -35,6 +37,15 @@ func TestServer_Token(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		var libs []any
 		h.ok(h.post(query, nil), "libraries", &libs)
+	})
+	t.Run("OKSchemeCase", func(t *testing.T) {
+		// The scheme name is case-insensitive, as in every HTTP authentication scheme.
+		for _, scheme := range []string{"bearer", "BEARER", "BeArEr"} {
+			r := h.postWith(query, nil, map[string]string{"Authorization": scheme + " " + testToken})
+			if r.Status != http.StatusOK {
+				t.Errorf("%s TOKEN: status = %d, want 200", scheme, r.Status)
+			}
+		}
 	})
 	t.Run("ErrAfterRotation", func(t *testing.T) {
 		h.Server.SetToken("another-token-0123456789abcdef01234567")
