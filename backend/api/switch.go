@@ -30,7 +30,10 @@ type Switch struct {
 	addr     string // --api-addr, or "" for 127.0.0.1 and the stored port
 	force    bool   // --api
 
-	op      sync.Mutex // held by Open, Close, SetEnabled and SetPort, which start and stop the server
+	op sync.Mutex // held by Open, Close, SetEnabled and SetPort, which start and stop the server
+	// rotate is held by RotateToken from storing the new token until the server has it, so
+	// the last token stored is the server's.
+	rotate  sync.Mutex
 	mu      sync.Mutex
 	lastErr error
 }
@@ -133,11 +136,15 @@ func (s *Switch) SetPort(ctx context.Context, port int) (Status, error) {
 
 // RotateToken replaces the token; clients holding the old one get 401 from then on.
 func (s *Switch) RotateToken(ctx context.Context) (Status, error) {
+	s.rotate.Lock()
 	token, err := s.settings.RotateAPIToken(ctx)
+	if err == nil {
+		s.server.SetToken(token)
+	}
+	s.rotate.Unlock()
 	if err != nil {
 		return Status{}, err
 	}
-	s.server.SetToken(token)
 	return s.Status(ctx)
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/imagor-studio/desktop/backend/api"
@@ -120,4 +121,51 @@ func TestSwitch(t *testing.T) {
 			t.Fatalf("SetPort(80) = %v, want an error naming 80", err)
 		}
 	})
+}
+
+// Rotations that run at once must leave the server with the token the settings store, which
+// the settings page shows and serve --print-token prints.
+func TestSwitch_ConcurrentRotations(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	ctx := context.Background()
+	srv, err := api.New(ctx, h.Services, api.Config{Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := api.NewSwitch(srv, h.Settings, "", false)
+	t.Cleanup(func() { sw.Close(context.Background()) })
+	if _, err := sw.SetPort(ctx, freePort(t)); err != nil {
+		t.Fatal(err)
+	}
+	status, err := sw.SetEnabled(ctx, true)
+	if err != nil || !status.Running {
+		t.Fatalf("SetEnabled(true) = %+v, %v", status, err)
+	}
+
+	for round := range 20 {
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				if _, err := sw.RotateToken(ctx); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		stored, err := h.Settings.APIToken(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, _ := http.NewRequest(http.MethodPost, status.URL, strings.NewReader(`{"query":"{ undoLabel }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+stored)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("round %d: request with the stored token after 8 rotations at once: %d, want 200", round, resp.StatusCode)
+		}
+	}
 }
