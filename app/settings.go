@@ -1,9 +1,6 @@
 package app
 
 import (
-	"runtime"
-	"runtime/debug"
-
 	"github.com/imagor-studio/desktop/backend/remote"
 	"github.com/imagor-studio/desktop/backend/settings"
 )
@@ -81,16 +78,10 @@ func (s *Settings) KeyStatus() KeyStatus {
 
 // About returns the versions of the app, imagor and libvips.
 func (s *Settings) About() About {
-	about := About{App: "devel", Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		about.App = info.Main.Version
-	}
-	health, err := s.app.svc.Engine.Health(s.app.context())
+	v, err := s.app.svc.Engine.About(s.app.context())
+	about := About{App: v.App, Imagor: v.Imagor, Vips: v.Vips, Go: v.Go, Platform: v.Platform}
 	if err != nil {
 		about.Error = userMessage(err)
-		return about
 	}
-	about.Imagor, _ = health["imagor"].(string)
-	about.Vips, _ = health["vips"].(string)
 	return about
 }

@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"path"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -207,17 +204,11 @@ func bucketOf(in model.S3Input) library.S3 {
 
 // about returns the versions of the app, imagor and libvips.
 func (r *Resolver) about(ctx context.Context) *model.About {
-	about := &model.About{App: "devel", Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		about.App = info.Main.Version
-	}
-	health, err := r.svc.Engine.Health(ctx)
+	v, err := r.svc.Engine.About(ctx)
+	about := &model.About{App: v.App, Imagor: v.Imagor, Vips: v.Vips, Go: v.Go, Platform: v.Platform}
 	if err != nil {
-		about.Error = fmt.Sprint(err)
-		return about
+		about.Error = err.Error()
 	}
-	about.Imagor, _ = health["imagor"].(string)
-	about.Vips, _ = health["vips"].(string)
 	return about
 }
 
