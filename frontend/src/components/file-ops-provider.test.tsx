@@ -132,7 +132,7 @@ describe('FileOpsProvider', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(cancelOperation).toHaveBeenCalledWith(op)
     const failure = { path: 'c', code: 'CANCELLED', message: '"c": cancelled' }
-    await act(async () => finish({ paths: ['a', 'b'], failures: [failure], undo: 'x' }))
+    act(() => finish({ paths: ['a', 'b'], failures: [failure], undo: 'x' }))
     const summary = await screen.findByTestId('failure-summary')
     expect(summary).toHaveTextContent('1 item failed, 2 done')
     expect(summary).toHaveTextContent('"c": cancelled')
