@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"path"
 	"strconv"
 	"strings"
 
@@ -115,7 +114,8 @@ func (r *Resolver) file(ctx context.Context, libraryID, rawPath string) (file, e
 	return file{library: libraryID, rel: rel, key: library.Key(libraryID, rel), version: version, abs: abs}, nil
 }
 
-// libraryRel is library.CleanRel, for a path that may be the library root.
+// libraryRel is library.CleanRel under a name that the resolvers' library parameters, named by
+// the schema, do not shadow.
 func libraryRel(rawPath string) (string, error) {
 	return library.CleanRel(rawPath)
 }
@@ -218,8 +218,4 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
-}
-
-func pathBase(p string) string {
-	return path.Base(p)
 }

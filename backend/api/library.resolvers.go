@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -245,7 +246,7 @@ func (r *queryResolver) RecentFiles(ctx context.Context, first *int) ([]*model.R
 	}
 	out := make([]*model.RecentFile, 0, len(stored))
 	for _, f := range stored {
-		item := &model.RecentFile{Library: f.LibraryID, Path: f.Path, Name: pathBase(f.Path), OpenedAt: f.OpenedAt}
+		item := &model.RecentFile{Library: f.LibraryID, Path: f.Path, Name: path.Base(f.Path), OpenedAt: f.OpenedAt}
 		if lib, err := r.svc.Libraries.Get(f.LibraryID); err == nil {
 			item.LibraryName, item.Available = lib.Name, true
 		}
