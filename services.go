@@ -42,7 +42,10 @@ type services struct {
 	files     *fileops.Service // shared by the window and the API, so undo covers both
 	media     *video.Server
 	desktop   *app.App
-	closers   []func() // run by close in reverse order
+	// dataFolders are the config and cache folders, which the API neither imports from nor
+	// exports into.
+	dataFolders []string
+	closers     []func() // run by close in reverse order
 }
 
 // openServices opens the cache, the engine and the settings, and restores the libraries. The
@@ -66,6 +69,11 @@ func (s *services) open(cfg config) error {
 		return err
 	}
 	s.closers = append(s.closers, func() { s.cache.Close() })
+	configPath, err := configFile(cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	s.dataFolders = []string{filepath.Dir(configPath), cacheDir}
 
 	ffmpeg := locateFFmpeg(cfg.ffmpeg, s.logger)
 	s.engine, err = engine.New(engine.Config{
@@ -139,7 +147,7 @@ func (s *services) apiServices() *api.Services {
 	return &api.Services{
 		Libraries: s.libraries, Lister: s.lister, Engine: s.engine, Buckets: s.buckets,
 		Settings: s.settings, Images: s.images, Router: s.router, Files: s.files,
-		Logger: s.logger.With("subsystem", "api"),
+		DataFolders: s.dataFolders, Logger: s.logger.With("subsystem", "api"),
 	}
 }
 

@@ -53,6 +53,9 @@ func (r *mutationResolver) Export(ctx context.Context, library string, path stri
 	if err != nil {
 		return "", apiError(err, path)
 	}
+	if err := r.svc.checkExportTarget(target, f.abs, deref(replaceOriginal)); err != nil {
+		return "", apiError(err, path)
+	}
 	ctx, cancel := context.WithTimeout(ctx, RenderTimeout)
 	defer cancel()
 	if err := editor.Export(ctx, r.svc.Engine, operations, f.key, target, f.abs, deref(replaceOriginal)); err != nil {

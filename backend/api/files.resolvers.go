@@ -55,6 +55,9 @@ func (r *mutationResolver) ImportFiles(ctx context.Context, library string, fold
 		if !filepath.IsAbs(src) {
 			return nil, apiError(invalidf("source %q is not absolute: give the absolute path of the file or folder to import", src), src)
 		}
+		if err := r.svc.checkImportSource(src); err != nil {
+			return nil, apiError(err, src)
+		}
 	}
 	imported, err := r.svc.Files.Import(ctx, library, folder, sources, options(onClash, nil))
 	return fileResult(ctx, imported, err)

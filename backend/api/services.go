@@ -32,8 +32,11 @@ type Services struct {
 	Router *remote.Router // may be nil; told to re-check servers when profiles change
 	// Files does the file operations; the window's bound methods use the same instance, so
 	// undo reverts the last operation of either.
-	Files  *fileops.Service
-	Logger *slog.Logger
+	Files *fileops.Service
+	// DataFolders are the app's config and cache folders (config.db, the key file, the
+	// thumbnail cache). importFiles reads nothing from them and export writes nothing there.
+	DataFolders []string
+	Logger      *slog.Logger
 }
 
 func (s *Services) resolver() source.Resolver {
