@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 
 	wailsruntime "github.com/wailsapp/wails/v2/pkg/runtime"
@@ -35,41 +36,35 @@ func (a *App) apiSwitch() (*api.Switch, error) {
 
 // Status returns whether the API runs, its URL and its token.
 func (x *API) Status() (api.Status, error) {
-	s, err := x.app.apiSwitch()
-	if err != nil {
-		return api.Status{}, err
-	}
-	status, err := s.Status(x.app.context())
-	return status, userError(err)
+	return x.call((*api.Switch).Status)
 }
 
 // SetEnabled turns the API on or off and remembers the choice.
 func (x *API) SetEnabled(enabled bool) (api.Status, error) {
-	s, err := x.app.apiSwitch()
-	if err != nil {
-		return api.Status{}, err
-	}
-	status, err := s.SetEnabled(x.app.context(), enabled)
-	return status, userError(err)
+	return x.call(func(s *api.Switch, ctx context.Context) (api.Status, error) {
+		return s.SetEnabled(ctx, enabled)
+	})
 }
 
 // SetPort changes the API's loopback port, 1024 to 65535, and moves a running server there.
 func (x *API) SetPort(port int) (api.Status, error) {
-	s, err := x.app.apiSwitch()
-	if err != nil {
-		return api.Status{}, err
-	}
-	status, err := s.SetPort(x.app.context(), port)
-	return status, userError(err)
+	return x.call(func(s *api.Switch, ctx context.Context) (api.Status, error) {
+		return s.SetPort(ctx, port)
+	})
 }
 
-// RotateToken replaces the API token; scripts holding the old one get 401 from then on.
+// RotateToken replaces the API token, so scripts holding the old one get 401 from then on.
 func (x *API) RotateToken() (api.Status, error) {
+	return x.call((*api.Switch).RotateToken)
+}
+
+// call runs method on the app's API switch and turns its error into a message for the user.
+func (x *API) call(method func(*api.Switch, context.Context) (api.Status, error)) (api.Status, error) {
 	s, err := x.app.apiSwitch()
 	if err != nil {
 		return api.Status{}, err
 	}
-	status, err := s.RotateToken(x.app.context())
+	status, err := method(s, x.app.context())
 	return status, userError(err)
 }
 
@@ -77,7 +72,8 @@ func (x *API) RotateToken() (api.Status, error) {
 // its own calls, for example through the GraphQL API; it has no payload.
 const EventLibrariesChanged = "libraries-changed"
 
-// LibrariesChanged tells the window that the libraries changed, so the sidebar lists them again.
+// LibrariesChanged sends EventLibrariesChanged to the window, so the sidebar lists the libraries
+// again.
 // It does nothing before the window starts or after it closes.
 func (a *App) LibrariesChanged() {
 	a.mu.Lock()
