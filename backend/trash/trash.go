@@ -13,8 +13,8 @@ import (
 
 // Errors that Put and Restore wrap. Match them with errors.Is.
 var (
-	// ErrNoTrash means the file's file system has no usable trash (a read-only mount, or a
-	// mount where the trash folder cannot be made); the file was not moved.
+	// ErrNoTrash means the file's file system has no usable trash, such as a read-only mount or
+	// one where the trash folder cannot be made. The file was not moved.
 	ErrNoTrash = errors.New("no trash on this file system")
 	// ErrUnsupported means the platform cannot do the operation (restoring on Windows).
 	ErrUnsupported = errors.New("not supported on this platform")
