@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"syscall"
 
 	"github.com/imagor-studio/desktop/backend/library"
@@ -230,4 +232,38 @@ func moveWithin(ctx context.Context, root *os.Root, rel string, p placement) err
 		return fmt.Errorf("copied to %q, but the original remains: %w", p.path, err)
 	}
 	return nil
+}
+
+// overlap compares the entry rel of src, which info describes, with the destination name in
+// folder of dst by file identity rather than by path. Nested libraries, symlinks and bind
+// mounts can show one folder under two paths, and a move between them must not remove its own
+// copy. overlap fails with ErrInvalid when rel is a folder and the destination folder is rel or
+// lies inside it, and reports whether the destination entry is rel itself.
+func overlap(src, dst target, rel string, info fs.FileInfo, folder, name string) (bool, error) {
+	dstFolder, err := filepath.EvalSymlinks(filepath.Join(dst.lib.Path, filepath.FromSlash(folder)))
+	if err != nil {
+		return false, err
+	}
+	if info.IsDir() {
+		for dir := dstFolder; ; dir = filepath.Dir(dir) {
+			if st, err := os.Stat(dir); err == nil && os.SameFile(st, info) {
+				return false, fmt.Errorf("%w: a folder cannot go into itself or a folder inside it", ErrInvalid)
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	if name != path.Base(rel) {
+		return false, nil
+	}
+	srcParent, err := os.Stat(filepath.Join(src.lib.Path, filepath.FromSlash(parentRel(rel))))
+	if err != nil {
+		return false, err
+	}
+	dstInfo, err := os.Stat(dstFolder)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(srcParent, dstInfo), nil
 }

@@ -111,8 +111,12 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	if same && info.IsDir() && inside(folder, rel) {
 		return "", fmt.Errorf("%w: a folder cannot go into itself or a folder inside it", ErrInvalid)
 	}
-	if same && move && joinRel(folder, name) == rel {
-		return rel, nil
+	itself, err := overlap(src, dst, rel, info, folder, name)
+	if err != nil {
+		return "", err
+	}
+	if itself && (move || clash == ClashReplace) {
+		return joinRel(folder, name), nil // already in place, or a copy that would replace its original
 	}
 
 	p, err := place(dst.root, folder, name, info.IsDir(), clash)
