@@ -1,7 +1,7 @@
 // File operations in the gallery, on a library in the test's own temporary folder. The steps are
 // an OS drop that imports two files with a name clash, a rename, a pointer drag onto a folder
-// tile and its undo, a new folder, copy and paste, a bulk move to the trash with the progress
-// bar, and undo of that delete.
+// tile, a tree node and a breadcrumb, undo of a move, a new folder, copy and paste, Move to…,
+// a bulk move to the trash with the progress bar, and undo of that delete.
 import assert from 'node:assert/strict'
 import {
   copyFileSync,
@@ -197,6 +197,25 @@ test('drags onto a tree node and a breadcrumb move files', async () => {
   assert.ok(existsSync(join(lib, 'photo 1 (1).jpg')), 'the drop onto the breadcrumb did not move')
   await page.keyboard.press('Backspace')
   await tile(page, 'bulk').waitFor()
+})
+
+test('Move to… picks the folder in a dialog', async () => {
+  const { page } = app
+  await tile(page, 'photo 1 (1).jpg').click({ button: 'right' })
+  await page
+    .getByRole('menu', { name: 'File actions' })
+    .getByRole('menuitem', { name: 'Move to…' })
+    .click()
+  const picker = page.locator('[data-testid="folder-picker"]')
+  await picker.waitFor()
+  await picker.locator('[role="option"][data-path="Album"]').click()
+  await page.screenshot({ path: join(outDir, 'files-picker.png') })
+  await picker.getByRole('button', { name: 'Move here' }).click()
+  await tile(page, 'photo 1 (1).jpg').waitFor({ state: 'detached' })
+  assert.ok(
+    existsSync(join(lib, 'Album', 'photo 1 (1).jpg')),
+    'Album/photo 1 (1).jpg is not on disk',
+  )
 })
 
 test('a bulk delete shows progress, and undo brings the files back', async () => {
