@@ -59,6 +59,8 @@ func openServices(cfg config, logger *slog.Logger) (*services, error) {
 	return s, nil
 }
 
+// open opens the cache, the engine and the settings, then the libraries and what follows them.
+// It keeps a closer for each part it opened, so close releases them after an error too.
 func (s *services) open(cfg config) error {
 	cacheDir, err := cacheFolder(cfg.dataDir)
 	if err != nil {
@@ -85,12 +87,18 @@ func (s *services) open(cfg config) error {
 	}
 	s.closers = append(s.closers, func() { s.engine.Close() })
 
-	s.db, s.settings, err = openSettings(cfg, s.logger)
+	s.db, s.settings, err = openSettings(configPath, cfg.keyring, s.logger)
 	if err != nil {
 		return err
 	}
 	s.closers = append(s.closers, func() { s.db.Close() })
+	return s.openLibraries(cfg, ffmpeg)
+}
 
+// openLibraries restores the libraries and wires the parts that follow them: the media server,
+// the file operations, the folder watcher, the window's app and the image handler.
+func (s *services) openLibraries(cfg config, ffmpeg string) error {
+	var err error
 	s.libraries = library.NewSet(s.settings.Libraries())
 	s.buckets = s3.NewPool()
 	s.lister = listing.NewLister(2 * time.Second)
@@ -175,19 +183,15 @@ func (s *services) close() {
 	s.closers = nil
 }
 
-// openSettings opens config.db and the secrets key, and makes sure the app's own URL signing
-// secret exists.
-func openSettings(cfg config, logger *slog.Logger) (*sqlite.DB, *settings.Service, error) {
-	configPath, err := configFile(cfg.dataDir)
-	if err != nil {
-		return nil, nil, err
-	}
+// openSettings opens config.db at configPath and the secrets key in the given keyring mode (auto,
+// keychain or file), and makes sure the app's own URL signing secret exists.
+func openSettings(configPath, keyring string, logger *slog.Logger) (*sqlite.DB, *settings.Service, error) {
 	db, err := sqlite.Open(context.Background(), configPath)
 	if err != nil {
 		return nil, nil, err
 	}
 	box, err := secrets.OpenBox(context.Background(), secrets.Options{
-		Mode: cfg.keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
+		Mode: keyring, DataDir: filepath.Dir(configPath), Logger: logger.With("subsystem", "secrets"),
 	})
 	if err != nil {
 		db.Close()
