@@ -31,6 +31,10 @@ import (
 // not given. NOTE: an estimate; a folder without first returns every entry.
 const unsetPageComplexity = 20
 
+// undecodableBody starts the message of gqlgen's POST transport for a body that is not a JSON
+// request object.
+const undecodableBody = "json request body could not be decoded"
+
 // Handler returns the API's HTTP handler for a server listening on port, with the Host, Origin,
 // token and body-size checks in front of every route.
 func (s *Server) Handler(port int) http.Handler {
@@ -60,8 +64,15 @@ func (s *Server) graphqlHandler() http.Handler {
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		code, _ := out.Extensions["code"].(string)
+		if code == "" && len(out.Path) == 0 && strings.HasPrefix(out.Message, undecodableBody) {
+			// gqlgen appends the whole body to this message, up to MaxBodyBytes of it.
+			out.Message, _, _ = strings.Cut(out.Message, " body:")
+			code = CodeInvalidArgument
+			out.Extensions = map[string]any{"code": code}
+		}
 		if code == CodeInternal || code == "" {
 			s.cfg.Logger.Warn("GraphQL request failed", "path", out.Path.String(), "error", err)
+			out.Extensions = map[string]any{"code": CodeInternal}
 		} else {
 			s.cfg.Logger.Debug("GraphQL error returned", "path", out.Path.String(), "code", code, "error", out.Message)
 		}
@@ -72,6 +83,11 @@ func (s *Server) graphqlHandler() http.Handler {
 		return &gqlerror.Error{Message: "internal error; the app log has the details", Extensions: map[string]any{"code": CodeInternal}}
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !(transport.POST{}).Supports(r) {
+			writeJSONError(w, http.StatusUnsupportedMediaType, CodeInvalidArgument, "Content-Type "+
+				strconv.Quote(r.Header.Get("Content-Type"))+" is not supported: send a JSON body with Content-Type: application/json")
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), RenderTimeout)
 		defer cancel()
 		ctx = withBaseURL(ctx, "http://"+r.Host)

@@ -104,6 +104,29 @@ func TestLimits(t *testing.T) {
 			t.Fatalf("status %d, want 200", r.Status)
 		}
 	})
+	t.Run("ErrContentType", func(t *testing.T) {
+		// Form and plain-text bodies are what a page of another site can send without a preflight.
+		for _, contentType := range []string{"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", ""} {
+			headers := map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": contentType}
+			r := h.postRaw([]byte(`{"query":"{ undoLabel }"}`), headers)
+			if r.Status != http.StatusUnsupportedMediaType {
+				t.Errorf("Content-Type %q: status %d, want 415", contentType, r.Status)
+			}
+			if r.code() != api.CodeInvalidArgument {
+				t.Errorf("Content-Type %q: code %q, want %s", contentType, r.code(), api.CodeInvalidArgument)
+			}
+		}
+	})
+	t.Run("ErrBodyNotObject", func(t *testing.T) {
+		body := []byte(`[{"query":"{ undoLabel }"},{"query":"{ undoLabel }", "pad":"` + strings.Repeat("x", 1000) + `"}]`)
+		r := h.postRaw(body, auth)
+		if r.Status != http.StatusBadRequest || r.code() != api.CodeInvalidArgument {
+			t.Fatalf("batched body: status %d, code %q; want 400 %s", r.Status, r.code(), api.CodeInvalidArgument)
+		}
+		if msg := r.Errors[0].Message; strings.Contains(msg, "xxxx") {
+			t.Fatalf("message repeats the body: %.200s", msg)
+		}
+	})
 	t.Run("ErrBodyWithoutToken", func(t *testing.T) {
 		// The token is checked before the body is read.
 		r := h.postRaw(bytes.Repeat([]byte("x"), 2*api.MaxBodyBytes), nil)
