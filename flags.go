@@ -12,7 +12,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/video"
 )
 
-// config is the settings the command line gives.
+// config contains the settings the command line gives.
 type config struct {
 	dataDir   string
 	keyring   string
@@ -29,7 +29,7 @@ type config struct {
 	serve serveConfig
 }
 
-// serveConfig is what `imagor-studio serve` adds to the global flags.
+// serveConfig contains the flags `imagor-studio serve` takes beside the global ones.
 type serveConfig struct {
 	addr        string
 	token       string
@@ -39,12 +39,30 @@ type serveConfig struct {
 	printToken  bool
 }
 
+// newFlagSet returns a flag set named name with the flags every mode takes, which prints usage
+// before the flags' defaults, and the function that parses args into cfg and checks those flags.
+func newFlagSet(name, usage string, cfg *config) (*flag.FlagSet, func(args []string) error) {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.Usage = func() {
+		fmt.Fprintln(flags.Output(), usage)
+		flags.PrintDefaults()
+	}
+	check := globalFlags(flags, cfg)
+	parse := func(args []string) error {
+		if err := flags.Parse(args); err != nil {
+			return err
+		}
+		return check()
+	}
+	return flags, parse
+}
+
 // globalFlags registers the flags every mode takes and returns the function that checks them
 // after parsing.
 func globalFlags(flags *flag.FlagSet, cfg *config) func() error {
 	flags.StringVar(&cfg.dataDir, "data-dir", "", "folder for settings (config.db) and the thumbnail cache (default: the OS config and cache folders)")
 	cacheMiB := flags.Int64("cache-size", thumbcache.DefaultMaxBytes>>20, "maximum size of the thumbnail cache, in MiB")
-	flags.StringVar(&cfg.keyring, "keyring", secrets.ModeAuto, "where the key that protects saved secrets is kept: auto (the OS keychain when one answers, else a file), keychain or file")
+	flags.StringVar(&cfg.keyring, "keyring", secrets.ModeAuto, "where the key that protects saved secrets is kept: auto (the OS keychain when one responds, else a file), keychain or file")
 	level := flags.String("log-level", "info", "log level: debug, info, warn or error")
 	flags.StringVar(&cfg.ffmpeg, "ffmpeg", "", "ffmpeg executable for video thumbnails, a path or a name looked up on PATH (default: ffmpeg on PATH; "+video.Disabled+" turns video thumbnails off)")
 	return func() error {
@@ -62,19 +80,11 @@ func globalFlags(flags *flag.FlagSet, cfg *config) func() error {
 
 func parseFlags(args []string) (config, error) {
 	var cfg config
-	flags := flag.NewFlagSet("imagor-studio", flag.ContinueOnError)
-	flags.Usage = func() {
-		fmt.Fprintln(flags.Output(), "usage: imagor-studio [flags] [FOLDER|FILE ...]\n"+
-			"       imagor-studio serve [flags] [FOLDER ...]   (the API without a window; serve -h lists its flags)")
-		flags.PrintDefaults()
-	}
-	check := globalFlags(flags, &cfg)
+	flags, parse := newFlagSet("imagor-studio", "usage: imagor-studio [flags] [FOLDER|FILE ...]\n"+
+		"       imagor-studio serve [flags] [FOLDER ...]   (the API without a window; serve -h lists its flags)", &cfg)
 	flags.BoolVar(&cfg.api, "api", false, "serve the GraphQL API on loopback for this run, whatever the settings say")
 	flags.StringVar(&cfg.apiAddr, "api-addr", "", "address of the API for this run (default: 127.0.0.1 and the port from the settings, 7117)")
-	if err := flags.Parse(args); err != nil {
-		return config{}, err
-	}
-	if err := check(); err != nil {
+	if err := parse(args); err != nil {
 		return config{}, err
 	}
 	if cfg.apiAddr != "" {
@@ -88,8 +98,10 @@ func parseFlags(args []string) (config, error) {
 // hostList is a flag that may be given more than once.
 type hostList []string
 
+// String returns the names, separated by commas, for flag's usage output.
 func (h *hostList) String() string { return strings.Join(*h, ",") }
 
+// Set adds the name v, rejecting an empty one and one with a slash or a space.
 func (h *hostList) Set(v string) error {
 	if v == "" || strings.ContainsAny(v, "/ ") {
 		return fmt.Errorf("invalid host name %q: give a name such as studio.local", v)
@@ -100,13 +112,8 @@ func (h *hostList) Set(v string) error {
 
 func parseServeFlags(args []string) (config, error) {
 	var cfg config
-	flags := flag.NewFlagSet("imagor-studio serve", flag.ContinueOnError)
-	flags.Usage = func() {
-		fmt.Fprintln(flags.Output(), "usage: imagor-studio serve [flags] [FOLDER ...]\n"+
-			"Serves the GraphQL API and the imagor endpoint without a window. Flags go before the folders.")
-		flags.PrintDefaults()
-	}
-	check := globalFlags(flags, &cfg)
+	flags, parse := newFlagSet("imagor-studio serve", "usage: imagor-studio serve [flags] [FOLDER ...]\n"+
+		"Serves the GraphQL API and the imagor endpoint without a window. Flags go before the folders.", &cfg)
 	s := &cfg.serve
 	flags.StringVar(&s.addr, "addr", api.DefaultAddr, "address to listen on, HOST:PORT; loopback only unless -allow-remote")
 	flags.StringVar(&s.token, "token", "", "bearer token for this run, kept in memory only (default: the token stored in the settings)")
@@ -114,10 +121,7 @@ func parseServeFlags(args []string) (config, error) {
 	flags.Var((*hostList)(&s.allowHosts), "allow-host", "a name to accept in the Host header besides 127.0.0.1, localhost and [::1] (repeatable)")
 	flags.BoolVar(&s.unsafe, "unsafe", false, "serve unsafe /imagor/ URLs without the token (local experiments only)")
 	flags.BoolVar(&s.printToken, "print-token", false, "print the token stored in the settings and exit")
-	if err := flags.Parse(args); err != nil {
-		return config{}, err
-	}
-	if err := check(); err != nil {
+	if err := parse(args); err != nil {
 		return config{}, err
 	}
 	if err := api.CheckAddr(s.addr, s.allowRemote); err != nil {
