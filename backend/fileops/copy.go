@@ -128,3 +128,16 @@ func exists(root *os.Root, name string) bool {
 	_, err := root.Lstat(name)
 	return !errors.Is(err, fs.ErrNotExist)
 }
+
+// lookup reports whether root has an entry called name, and the error of a check that failed
+// for another reason than "not found".
+func lookup(root *os.Root, name string) (bool, error) {
+	_, err := root.Lstat(name)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return true, err
+}

@@ -75,7 +75,10 @@ func place(root *os.Root, folder, name string, isFolder bool, clash Clash) (plac
 	case ClashReplace:
 		return placement{path: want, replace: true}, nil
 	case ClashKeepBoth:
-		free := keepBothName(name, isFolder, func(n string) bool { return exists(root, joinRel(folder, n)) })
+		free, err := keepBothName(name, isFolder, func(n string) (bool, error) { return lookup(root, joinRel(folder, n)) })
+		if err != nil {
+			return placement{}, err
+		}
 		return placement{path: joinRel(folder, free)}, nil
 	case ClashFail:
 		return placement{}, fmt.Errorf("%q %w", want, ErrExists)

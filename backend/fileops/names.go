@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // tempPrefix starts the names of unfinished copies and of entries being replaced. The leading
@@ -25,7 +26,7 @@ func checkName(name string) error {
 		return fmt.Errorf("name %q: %w: . and .. are not names", name, ErrInvalid)
 	case strings.ContainsAny(name, "/\x00"), filepath.Separator == '\\' && strings.ContainsRune(name, '\\'):
 		return fmt.Errorf("name %q: %w: a name cannot contain a folder separator", name, ErrInvalid)
-	case len(name) > 255:
+	case len(name) > maxNameBytes:
 		return fmt.Errorf("name %q: %w: %d bytes is over the 255 a name may have", name, ErrInvalid, len(name))
 	case strings.HasPrefix(name, tempPrefix):
 		return fmt.Errorf("name %q: %w: names starting with %s are the app's temporary files", name, ErrInvalid, tempPrefix)
@@ -53,22 +54,50 @@ func splitName(name string, folder bool) (string, string) {
 	return strings.TrimSuffix(name, ext), ext
 }
 
-// keepBothName returns the first of "stem (1).ext", "stem (2).ext", ... for which taken is
-// false. A stem that ends in " (n)" counts on from n+1, so "a (1).jpg" becomes "a (2).jpg".
-func keepBothName(name string, folder bool, taken func(string) bool) string {
+// maxNameBytes is the longest entry name, in bytes, of ext4, btrfs, xfs, APFS and NTFS (there
+// 255 UTF-16 units).
+const maxNameBytes = 255
+
+// maxKeepBoth bounds the numbers keepBothName tries before it gives up.
+const maxKeepBoth = 10000
+
+// keepBothName returns the first of "stem (1).ext", "stem (2).ext", ... for which taken returns
+// false. A stem that ends in " (n)" counts on from n+1, so "a (1).jpg" becomes "a (2).jpg". The
+// stem is shortened, at a character boundary, so the name fits in maxNameBytes. An error of
+// taken ends the search with that error.
+func keepBothName(name string, folder bool, taken func(string) (bool, error)) (string, error) {
 	stem, ext := splitName(name, folder)
+	if len(ext) > maxNameBytes/2 {
+		stem, ext = name, "" // an extension this long is part of the name
+	}
 	start := 1
 	if m := numbered.FindStringSubmatch(stem); m != nil {
 		if n, err := strconv.Atoi(m[1]); err == nil && n < 1_000_000 {
 			stem, start = strings.TrimSuffix(stem, m[0]), n+1
 		}
 	}
-	for n := start; ; n++ {
-		candidate := fmt.Sprintf("%s (%d)%s", stem, n, ext)
-		if !taken(candidate) {
-			return candidate
+	for n := start; n < start+maxKeepBoth; n++ {
+		candidate := fitName(stem, fmt.Sprintf(" (%d)%s", n, ext))
+		busy, err := taken(candidate)
+		if err != nil {
+			return "", fmt.Errorf("name %q: %w", candidate, err)
+		}
+		if !busy {
+			return candidate, nil
 		}
 	}
+	return "", fmt.Errorf("name %q: %w: numbers %d to %d are all taken; rename some copies or choose replace",
+		name, ErrExists, start, start+maxKeepBoth-1)
+}
+
+// fitName returns stem+suffix, with stem shortened at a character boundary so that the name
+// has at most maxNameBytes bytes.
+func fitName(stem, suffix string) string {
+	for len(stem) > 0 && len(stem)+len(suffix) > maxNameBytes {
+		_, size := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-size]
+	}
+	return stem + suffix
 }
 
 // joinRel joins a library-relative folder ("" is the root) and a name.

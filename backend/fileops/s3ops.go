@@ -18,6 +18,19 @@ func s3Exists(ctx context.Context, c *s3.Client, rel string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
+// s3Lookup reports whether an object rel exists, and the error of a check that failed for
+// another reason than "not found".
+func s3Lookup(ctx context.Context, c *s3.Client, rel string) (bool, error) {
+	_, err := c.Stat(ctx, rel)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return true, err
+}
+
 // s3Move renames the object from to to, replacing an object there only under ClashReplace.
 func s3Move(ctx context.Context, c *s3.Client, from, to string, clash Clash) error {
 	if _, err := c.Stat(ctx, from); err != nil {
@@ -63,7 +76,11 @@ func s3Transfer(ctx context.Context, src, dst target, rel, folder, name string, 
 		case ClashSkip:
 			return "", nil
 		case ClashKeepBoth:
-			to = joinRel(folder, keepBothName(name, false, func(n string) bool { return s3Exists(ctx, c, joinRel(folder, n)) }))
+			free, err := keepBothName(name, false, func(n string) (bool, error) { return s3Lookup(ctx, c, joinRel(folder, n)) })
+			if err != nil {
+				return "", err
+			}
+			to = joinRel(folder, free)
 		case ClashReplace:
 		default:
 			return "", fmt.Errorf("%q %w", to, ErrExists)
