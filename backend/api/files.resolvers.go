@@ -66,6 +66,11 @@ func (r *mutationResolver) ImportFiles(ctx context.Context, library string, fold
 // Undo is the resolver for the undo field.
 func (r *mutationResolver) Undo(ctx context.Context) (*model.UndoResult, error) {
 	undone, err := r.svc.Files.Undo(ctx)
+	if err != nil && undone.Kind == "" {
+		// Nothing was reverted, so there is no result to return beside the error.
+		_, err = singleResult(ctx, "", err)
+		return nil, err
+	}
 	paths, err := fileResult(ctx, undone.Paths, err)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/imagor-studio/desktop/backend/api"
@@ -117,4 +118,18 @@ func TestFileOperations(t *testing.T) {
 			t.Fatalf("delete = %v, file still there", got)
 		}
 	})
+}
+
+func TestUndo_NothingToUndo(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	r := h.post(`mutation { undo { kind library paths } }`, nil)
+	if r.code() != api.CodeInvalidArgument {
+		t.Fatalf("errors %+v, want INVALID_ARGUMENT", r.Errors)
+	}
+	if msg := r.Errors[0].Message; !strings.Contains(msg, "nothing to undo") || strings.Contains(msg, "library root") {
+		t.Fatalf("message %q, want one that says there is nothing to undo and names no path", msg)
+	}
+	if got := string(r.Data["undo"]); got != "" && got != "null" {
+		t.Fatalf("data.undo = %s, want null", got)
+	}
 }

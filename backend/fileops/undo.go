@@ -62,7 +62,9 @@ func (s *Service) undo(ctx context.Context) (Undone, error) {
 	s.mu.Unlock()
 	fail := &failures{op: "undo"}
 	if a == nil {
-		fail.add("", fmt.Errorf("%w: nothing to undo", ErrInvalid))
+		// No path failed, so the message names none (failureOf would name the library root).
+		msg := "nothing to undo: no trash, rename or move of this run is left"
+		fail.list = append(fail.list, Failure{Code: CodeInvalid, Message: msg, Err: ErrInvalid})
 		return Undone{}, fail.err()
 	}
 	undone := Undone{Kind: a.kind, Library: a.steps[0].fromLib}
