@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sys/unix"
 )
@@ -36,7 +37,13 @@ func Put(dir *os.File, dirPath, name string) (Item, error) {
 	if folder.Dev != st.Dev {
 		return Item{}, fmt.Errorf("trash %q: %w: it is a mount point; unmount it instead", original, ErrNoTrash)
 	}
-	where, err := trashFor(dirPath, uint64(st.Dev))
+	// The mount's top folder is looked for from the folder's real path. Through a symlink, the
+	// walk up would stop at the symlink's target instead of the mount.
+	realDir := dirPath
+	if resolved, err := filepath.EvalSymlinks(dirPath); err == nil {
+		realDir = resolved
+	}
+	where, err := trashFor(realDir, uint64(st.Dev))
 	if err != nil {
 		return Item{}, fmt.Errorf("trash %q: %w", original, err)
 	}
@@ -44,7 +51,7 @@ func Put(dir *os.File, dirPath, name string) (Item, error) {
 	if where.topdir != "" {
 		// A trash on another mount records the path relative to that mount, so the entry stays
 		// right when the drive is mounted elsewhere.
-		infoPath = strings.TrimPrefix(strings.TrimPrefix(original, where.topdir), "/")
+		infoPath = strings.TrimPrefix(strings.TrimPrefix(filepath.Join(realDir, name), where.topdir), "/")
 	}
 	deleted := time.Now()
 	base, info, err := writeInfo(where.dir, name, infoPath, deleted)
@@ -118,15 +125,19 @@ func trashFor(dirPath string, dev uint64) (location, error) {
 	if err != nil {
 		return location{}, err
 	}
-	if err := makeTrash(home); err != nil {
-		return location{}, err
-	}
-	var st unix.Stat_t
-	if err := unix.Stat(home, &st); err != nil {
-		return location{}, fmt.Errorf("home trash %s: %w", home, err)
-	}
-	if uint64(st.Dev) == dev {
-		return location{dir: home}, nil
+	// The home trash is made only for a file on its device, so a home trash that cannot be made
+	// does not stop files on other mounts from going to their own trash.
+	if nearestDevice(home) == dev {
+		if err := makeTrash(home); err != nil {
+			return location{}, err
+		}
+		var st unix.Stat_t
+		if err := unix.Stat(home, &st); err != nil {
+			return location{}, fmt.Errorf("home trash %s: %w", home, err)
+		}
+		if uint64(st.Dev) == dev {
+			return location{dir: home}, nil
+		}
 	}
 	topdir, err := mountTop(dirPath, dev)
 	if err != nil {
@@ -137,6 +148,19 @@ func trashFor(dirPath string, dev uint64) (location, error) {
 		return location{}, fmt.Errorf("%w: %s: %w", ErrNoTrash, topdir, err)
 	}
 	return location{dir: dir, topdir: topdir}, nil
+}
+
+// nearestDevice returns the device of path, or of its nearest ancestor that exists.
+func nearestDevice(path string) uint64 {
+	for dir := filepath.Clean(path); ; dir = filepath.Dir(dir) {
+		var st unix.Stat_t
+		if unix.Stat(dir, &st) == nil {
+			return uint64(st.Dev)
+		}
+		if filepath.Dir(dir) == dir {
+			return 0
+		}
+	}
 }
 
 // mountTop returns the top folder of the mount that holds dirPath, the last ancestor on device dev.
@@ -203,11 +227,11 @@ func writeInfo(trashDir, name, infoPath string, deleted time.Time) (string, stri
 	if stem == "" {
 		stem, ext = name, ""
 	}
+	if len(ext) > maxBaseBytes/2 {
+		stem, ext = name, "" // an extension this long is part of the name
+	}
 	for n := 1; n < 10000; n++ {
-		base := name
-		if n > 1 {
-			base = stem + "." + strconv.Itoa(n) + ext
-		}
+		base := trashBase(stem, ext, n)
 		if _, err := os.Lstat(filepath.Join(trashDir, "files", base)); err == nil {
 			continue
 		}
@@ -233,6 +257,25 @@ func writeInfo(trashDir, name, infoPath string, deleted time.Time) (string, stri
 		return base, info, nil
 	}
 	return "", "", fmt.Errorf("write the trash entry: 10,000 trashed files are called %q; empty the trash", name)
+}
+
+// maxBaseBytes is the longest name an entry of files/ may have: its info file adds
+// ".trashinfo", and a name has at most 255 bytes on the file systems a trash lives on.
+const maxBaseBytes = 255 - len(".trashinfo")
+
+// trashBase returns the name of the n-th trashed file called stem+ext: the name itself for n 1,
+// else "stem.n.ext", with stem shortened at a character boundary to fit maxBaseBytes. The
+// .trashinfo file keeps the whole original name.
+func trashBase(stem, ext string, n int) string {
+	suffix := ext
+	if n > 1 {
+		suffix = "." + strconv.Itoa(n) + ext
+	}
+	for len(stem) > 0 && len(stem)+len(suffix) > maxBaseBytes {
+		_, size := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-size]
+	}
+	return stem + suffix
 }
 
 // renameInto moves the entry name of dir to base inside the folder filesDir, refusing to replace.
