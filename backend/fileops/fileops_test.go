@@ -93,6 +93,36 @@ func TestService_Rename(t *testing.T) {
 			t.Error("a file changed")
 		}
 	})
+	t.Run("ErrHardLink", func(t *testing.T) {
+		// Two names of one file: renaming one onto the other would leave both in place.
+		dir := t.TempDir()
+		MustWrite(t, dir, "a.jpg", "a")
+		if err := os.Link(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")); err != nil {
+			t.Fatal(err)
+		}
+		svc, _, id := MustLibrary(t, dir)
+		_, err := svc.Rename(ctx, id, "a.jpg", "b.jpg")
+		if got := Codes(t, err)["a.jpg"]; got != fileops.CodeExists {
+			t.Errorf("code %q, want EXISTS", got)
+		}
+		if label := svc.UndoLabel(); label != "" {
+			t.Errorf("undo label %q after a failed rename, want none", label)
+		}
+		if names := Names(t, dir); !slices.Equal(names, []string{"a.jpg", "b.jpg"}) {
+			t.Errorf("folder holds %q", names)
+		}
+	})
+	t.Run("CaseOnly", func(t *testing.T) {
+		dir := t.TempDir()
+		MustWrite(t, dir, "a.jpg", "a")
+		svc, _, id := MustLibrary(t, dir)
+		if _, err := svc.Rename(ctx, id, "a.jpg", "A.jpg"); err != nil {
+			t.Fatal(err)
+		}
+		if names := Names(t, dir); !slices.Equal(names, []string{"A.jpg"}) {
+			t.Errorf("folder holds %q, want [A.jpg]", names)
+		}
+	})
 	t.Run("ErrInvalidName", func(t *testing.T) {
 		dir := t.TempDir()
 		MustWrite(t, dir, "a.jpg", "a")

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"syscall"
 
 	"github.com/imagor-studio/desktop/backend/library"
@@ -205,14 +207,37 @@ func (s *Service) renameEntry(ctx context.Context, id, from, newName string) (st
 	if err != nil {
 		return "", err
 	}
-	// A change of case only, on a file system that ignores case, finds the entry itself.
+	// A change of case only, on a file system that ignores case, finds the entry itself. A hard
+	// link of the entry under the new name is another entry, which rename(2) leaves as it is.
 	if other, err := t.root.Lstat(to); err == nil {
-		if !os.SameFile(info, other) {
+		if !os.SameFile(info, other) || hasEntry(t.root, parentRel(rel), newName) {
 			return "", fmt.Errorf("%q %w", to, ErrExists)
 		}
 		return to, t.root.Rename(rel, to)
 	}
 	return to, renameNoReplace(t.root, rel, to)
+}
+
+// hasEntry reports whether the folder rel of root lists an entry spelled exactly name. A check
+// that fails reports true, so nothing is renamed over by mistake.
+func hasEntry(root *os.Root, rel, name string) bool {
+	dir, err := root.Open(rootName(rel))
+	if err != nil {
+		return true
+	}
+	defer dir.Close()
+	for {
+		names, err := dir.Readdirnames(1024)
+		if slices.Contains(names, name) {
+			return true
+		}
+		if errors.Is(err, io.EOF) {
+			return false
+		}
+		if err != nil {
+			return true
+		}
+	}
 }
 
 // moveWithin moves rel to p inside one root: a rename, or a checked copy when the two are on
