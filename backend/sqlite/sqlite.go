@@ -70,7 +70,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	store := &DB{db: db, path: path, Now: time.Now}
 	if err := store.migrate(ctx, steps); err != nil {
 		db.Close()
-		return nil, err
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return store, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -303,4 +304,34 @@ func ackedWrites(out string) int {
 		}
 	}
 	return n
+}
+
+// A config.db whose write lock another process holds fails after the busy timeout with an error
+// that names the file.
+func TestOpen_ErrLocked(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.db")
+	MustOpen(t, path).Close()
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+
+	db, err := sqlite.Open(context.Background(), path)
+	if err == nil {
+		db.Close()
+		t.Fatal("Open succeeded while another connection held the write lock")
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Fatalf("error %q does not name %s", err, path)
+	}
 }
