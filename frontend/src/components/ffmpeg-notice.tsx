@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
-import { errorMessage, mediaStatus } from '@/api/gallery'
+import { useState } from 'react'
 import { Icon } from '@/components/icon'
+import { useFFmpegMessage } from '@/hooks/use-ffmpeg-message'
 import type { ListingSource } from '@/lib/listing-source'
 
 export interface FFmpegNoticeProps {
@@ -18,19 +18,8 @@ let dismissed = false
  * the folder's first page contains a video. Tiles themselves show only the video icon.
  */
 export function FFmpegNotice({ source }: FFmpegNoticeProps) {
-  const [message, setMessage] = useState('')
+  const message = useFFmpegMessage()
   const [hidden, setHidden] = useState(dismissed)
-
-  useEffect(() => {
-    let cancelled = false
-    mediaStatus().then(
-      (status) => !cancelled && setMessage(status.ffmpeg ? '' : status.ffmpegMessage),
-      (err: unknown) => console.warn(`Could not read the media status: ${errorMessage(err)}`),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [])
 
   if (!message || hidden || source.status !== 'ready') return null
   let hasVideo = false

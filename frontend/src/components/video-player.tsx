@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import { errorMessage, mediaStatus, videoURL, type Entry } from '@/api/gallery'
+import { errorMessage, videoURL, type Entry } from '@/api/gallery'
 import { Icon } from '@/components/icon'
+import { useFFmpegMessage } from '@/hooks/use-ffmpeg-message'
 
 export interface VideoPlayerProps {
   library: string
@@ -19,7 +20,7 @@ export function VideoPlayer({ library, entry, poster }: VideoPlayerProps) {
   const [source, setSource] = useState<Source | null>(null)
   /** A playback failure, for the path it happened on. */
   const [playError, setPlayError] = useState<{ path: string; message: string } | null>(null)
-  const [ffmpegNote, setFFmpegNote] = useState('')
+  const ffmpegNote = useFFmpegMessage()
   const path = entry.path
 
   useEffect(() => {
@@ -32,17 +33,6 @@ export function VideoPlayer({ library, entry, poster }: VideoPlayerProps) {
       cancelled = true
     }
   }, [library, path])
-
-  useEffect(() => {
-    let cancelled = false
-    mediaStatus().then(
-      (status) => !cancelled && setFFmpegNote(status.ffmpeg ? '' : status.ffmpegMessage),
-      (err: unknown) => console.warn(`Could not read the media status: ${errorMessage(err)}`),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [])
 
   const current = source?.path === path ? source : null
   const error = current?.error || (playError?.path === path ? playError.message : '')
