@@ -45,8 +45,9 @@ func (w *Watcher) check(now time.Time) {
 		}
 		upgraded := false
 		if f.kernel && !watched[f.abs] {
-			// fsnotify drops a watch the kernel ended (an unmount) without an event.
-			w.removeKernelWatch(f)
+			// fsnotify drops a watch the kernel ended (an unmount, a deleted folder) without an
+			// event, and every folder of a nested library that shared it lost it too.
+			w.dropKernelWatch(f.abs)
 		}
 		if !f.kernel {
 			if err := w.addKernelWatch(f); err == nil {

@@ -251,3 +251,38 @@ func (w *Watcher) removeKernelWatch(f *folder) {
 		w.log.Debug("kernel watch not removed", "path", f.abs, "error", err)
 	}
 }
+
+// dropStaleWatch removes the kernel watch that f shares with folders of nested libraries when
+// none of them has read the folder now at f's path. The watch then still belongs to the folder
+// that was deleted or moved away, which reports nothing. The other folders are read again at
+// the next flush, which reopens them on the new watch.
+func (w *Watcher) dropStaleWatch(f *folder, now time.Time) {
+	sharers := w.dirs[f.abs]
+	if !slices.ContainsFunc(sharers, func(g *folder) bool { return g != f }) {
+		return
+	}
+	id, err := w.identify(f)
+	for _, g := range sharers {
+		if g != f && err == nil && g.id == id {
+			return
+		}
+	}
+	for _, g := range sharers {
+		if g != f {
+			touch(&g.whole, now)
+		}
+	}
+	w.dropKernelWatch(f.abs)
+	w.arm()
+}
+
+// dropKernelWatch removes the kernel watch on abs and every folder's share of it.
+func (w *Watcher) dropKernelWatch(abs string) {
+	for _, g := range w.dirs[abs] {
+		g.kernel = false
+	}
+	delete(w.dirs, abs)
+	if err := w.fsw.Remove(abs); err != nil && !errors.Is(err, fsnotify.ErrNonExistentWatch) {
+		w.log.Debug("kernel watch not removed", "path", abs, "error", err)
+	}
+}

@@ -325,6 +325,7 @@ func isGone(err error) bool {
 // reopen reads f afresh after its folder was replaced or came back, and reports it.
 func (w *Watcher) reopen(f *folder, now time.Time) {
 	wasGone := f.gone
+	w.dropStaleWatch(f, now)
 	w.removeKernelWatch(f)
 	w.open(f, now)
 	w.invalidate(f)
