@@ -10,6 +10,10 @@ export interface FFmpegNoticeProps {
 /** Entries of the first page that are looked at for videos. */
 const SCAN_ENTRIES = 300
 
+const DISMISS_CLASS =
+  'flex h-5 w-5 items-center justify-center rounded text-zinc-400 hover:bg-zinc-800 ' +
+  'focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none'
+
 /** The notice is dismissed for the rest of the run, in every folder. */
 let dismissed = false
 
@@ -44,7 +48,7 @@ export function FFmpegNotice({ source }: FFmpegNoticeProps) {
           dismissed = true
           setHidden(true)
         }}
-        className="flex h-5 w-5 items-center justify-center rounded text-zinc-400 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+        className={DISMISS_CLASS}
       >
         <Icon name="close" className="text-xs" />
       </button>

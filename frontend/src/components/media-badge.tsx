@@ -15,8 +15,8 @@ const BADGE_CLASS =
   'text-[10px] leading-4 font-semibold tracking-wide text-zinc-100 ring-1 ring-zinc-100/20'
 
 /**
- * Marks a tile's picture as a video (a play badge with its length when known) or as a RAW file's embedded preview (a RAW
- * badge). Renders nothing for other entries.
+ * Marks a tile's picture as a video (a play badge with its length when known) or as a RAW file's
+ * embedded preview (a RAW badge). Renders nothing for other entries.
  */
 export function MediaBadge({ entry, cellSize }: MediaBadgeProps) {
   if (entry.kind === 'video') {

@@ -36,6 +36,15 @@ import {
 
 const SLIDESHOW_INTERVAL_MS = 3000
 
+/** Returns the classes of the Fit and 100 % buttons, highlighted while their zoom is shown. */
+function zoomPresetClass(pressed: boolean): string {
+  const state = pressed ? 'bg-accent/20 text-accent-strong' : 'text-zinc-300 hover:bg-zinc-800'
+  return (
+    'h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent ' +
+    `focus-visible:outline-none ${state}`
+  )
+}
+
 export interface ViewerProps {
   source: ListingSource
   /** Index of the image to show first, in the listing's order. */
@@ -409,11 +418,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
                 onClick={showFit}
                 aria-pressed={zoom === null}
                 title="Fit to window (0)"
-                className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
-                  zoom === null
-                    ? 'bg-accent/20 text-accent-strong'
-                    : 'text-zinc-300 hover:bg-zinc-800'
-                }`}
+                className={zoomPresetClass(zoom === null)}
               >
                 Fit
               </button>
@@ -423,9 +428,7 @@ export function Viewer({ source, startIndex, onClose }: ViewerProps) {
                 aria-pressed={zoom === 1}
                 title="Actual pixels (1)"
                 data-testid="viewer-actual-size"
-                className={`h-8 rounded-md px-2 text-xs font-medium focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none ${
-                  zoom === 1 ? 'bg-accent/20 text-accent-strong' : 'text-zinc-300 hover:bg-zinc-800'
-                }`}
+                className={zoomPresetClass(zoom === 1)}
               >
                 100 %
               </button>

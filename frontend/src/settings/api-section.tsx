@@ -13,6 +13,10 @@ import { CheckField } from '@/settings/check-field'
 import { SettingsSection } from '@/settings/settings-section'
 import { BUTTON_CLASS, ERROR_TEXT_CLASS, INPUT_CLASS } from '@/settings/styles'
 
+const DESCRIPTION =
+  'A GraphQL API on this computer for scripts: list folders, build signed URLs, render and ' +
+  'move files. Only programs on this computer that have the token can use it.'
+
 type Copied = 'url' | 'token' | null
 
 interface CopyRowProps {
@@ -115,10 +119,7 @@ export function ApiSection() {
   const base = status?.url.replace(/\/graphql$/, '') ?? ''
 
   return (
-    <SettingsSection
-      title="API"
-      description="A GraphQL API on this computer for scripts: list folders, build signed URLs, render and move files. Only programs on this computer that have the token can use it."
-    >
+    <SettingsSection title="API" description={DESCRIPTION}>
       <CheckField
         label="Serve the API on 127.0.0.1"
         checked={status?.enabled ?? false}
