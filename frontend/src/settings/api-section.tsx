@@ -109,9 +109,9 @@ export function ApiSection() {
     }
   }
 
-  const copy = async (what: Exclude<Copied, null>, text: string) => {
-    if (await copyText(text)) setCopied(what)
-    else setError('The clipboard did not take the text; select it and copy it by hand.')
+  const copy = async (field: Exclude<Copied, null>, text: string) => {
+    if (await copyText(text)) setCopied(field)
+    else setError('Copying to the clipboard failed. Select the text and copy it by hand.')
   }
 
   const portNumber = Number(port)
