@@ -28,7 +28,8 @@ import (
 )
 
 // unsetPageComplexity is the number of entries the complexity of folder assumes when first is
-// not given. NOTE: an estimate; a folder without first returns every entry.
+// not given. A folder without first returns every entry, so checkUnpagedFolder counts the rest
+// once the folder is listed.
 const unsetPageComplexity = 20
 
 // undecodableBody starts the message of gqlgen's POST transport for a body that is not a JSON
@@ -91,6 +92,7 @@ func (s *Server) graphqlHandler() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), RenderTimeout)
 		defer cancel()
 		ctx = withBaseURL(ctx, "http://"+r.Host)
+		ctx = withUnpagedCost(ctx)
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -140,7 +140,13 @@ func (r *queryResolver) Folder(ctx context.Context, library string, path string,
 	if err != nil {
 		return nil, apiError(err, path)
 	}
-	return toFolderPage(library, q.Offset, page), nil
+	out := toFolderPage(library, q.Offset, page)
+	if first == nil {
+		if err := checkUnpagedFolder(ctx, path, len(out.Entries)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // ImageURL is the resolver for the imageUrl field.

@@ -3,8 +3,10 @@ package api
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -120,4 +122,48 @@ func selectionDepth(set ast.SelectionSet, fragments ast.FragmentDefinitionList, 
 		deepest = max(deepest, depth)
 	}
 	return deepest
+}
+
+// unpagedCost is the complexity that folder entries returned beyond unsetPageComplexity add at
+// run time, for the whole operation. folder without first returns every entry of the folder,
+// which its static complexity cannot know.
+type unpagedCost struct{ extra atomic.Int64 }
+
+type unpagedCostKey struct{}
+
+func withUnpagedCost(ctx context.Context) context.Context {
+	return context.WithValue(ctx, unpagedCostKey{}, &unpagedCost{})
+}
+
+// checkUnpagedFolder adds the cost of the entries folder returned without first beyond the
+// static estimate, and returns COMPLEXITY_LIMIT_EXCEEDED when the operation then exceeds
+// MaxComplexity, so aliases of an unpaged folder cannot multiply a large folder.
+func checkUnpagedFolder(ctx context.Context, path string, entries int) error {
+	cost, _ := ctx.Value(unpagedCostKey{}).(*unpagedCost)
+	field := graphql.GetFieldContext(ctx)
+	if cost == nil || field == nil || !graphql.HasOperationContext(ctx) || entries <= unsetPageComplexity {
+		return nil
+	}
+	opCtx := graphql.GetOperationContext(ctx)
+	static := 0
+	if stats, ok := opCtx.Stats.GetExtension("ComplexityLimit").(*extension.ComplexityStats); ok {
+		static = stats.Complexity
+	}
+
+	// The static complexity counted each field under folder unsetPageComplexity times; only
+	// the fields under entries grow with the folder.
+	perEntry := 0
+	for _, sub := range rootFields(field.Field.SelectionSet, opCtx.Doc.Fragments) {
+		if sub.Name == "entries" {
+			perEntry += 1 + selectionCount(sub.SelectionSet, opCtx.Doc.Fragments, map[string]bool{})
+		}
+	}
+	total := int64(static) + cost.extra.Add(int64(perEntry*(entries-unsetPageComplexity)))
+	if total <= MaxComplexity {
+		return nil
+	}
+	err := gqlerror.Errorf("folder %q has %d entries, so the operation has complexity %d, which exceeds the limit of %d: "+
+		"pass first and page with after", path, entries, total, MaxComplexity)
+	err.Extensions = map[string]any{"code": "COMPLEXITY_LIMIT_EXCEEDED", "path": path}
+	return err
 }

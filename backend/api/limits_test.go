@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,6 +134,56 @@ func TestLimits(t *testing.T) {
 		r := h.postRaw(bytes.Repeat([]byte("x"), 2*api.MaxBodyBytes), nil)
 		if r.Status != http.StatusUnauthorized {
 			t.Fatalf("status %d, want 401", r.Status)
+		}
+	})
+}
+
+func TestLimits_UnpagedFolder(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	dir := t.TempDir()
+	const files = 6000
+	for i := range files {
+		if err := os.WriteFile(filepath.Join(dir, "f"+strconv.Itoa(i)+".txt"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib := h.addLibrary(dir)
+	vars := map[string]any{"l": lib}
+
+	t.Run("ErrAliases", func(t *testing.T) {
+		// Statically 10 x (1 + 2 x 20) = 410; the folder returns 6,000 entries to each alias.
+		var q strings.Builder
+		q.WriteString("query($l: ID!) {")
+		for i := range 10 {
+			q.WriteString(" a" + strconv.Itoa(i) + `: folder(library: $l, path: "") { entries { name } }`)
+		}
+		q.WriteString(" }")
+		r := h.post(q.String(), vars)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Fatalf("errors %+v, want COMPLEXITY_LIMIT_EXCEEDED", r.Errors)
+		}
+		if len(r.Data) > 0 && string(r.Data["a0"]) != "null" {
+			t.Fatalf("data.a0 = %.100s, want null", r.Data["a0"])
+		}
+	})
+	t.Run("ErrOneFolder", func(t *testing.T) {
+		r := h.post(`query($l: ID!) { folder(library: $l, path: "") { entries { name path kind size } } }`, vars)
+		if r.code() != "COMPLEXITY_LIMIT_EXCEEDED" || !strings.Contains(r.Errors[0].Message, "first") {
+			t.Fatalf("errors %+v, want COMPLEXITY_LIMIT_EXCEEDED that says to pass first", r.Errors)
+		}
+	})
+	t.Run("OKUnderLimit", func(t *testing.T) {
+		var page struct{ TotalCount int }
+		h.ok(h.post(`query($l: ID!) { folder(library: $l, path: "") { totalCount } }`, vars), "folder", &page)
+		if page.TotalCount != files {
+			t.Fatalf("totalCount = %d, want %d", page.TotalCount, files)
+		}
+	})
+	t.Run("OKPaged", func(t *testing.T) {
+		var page struct{ Entries []struct{ Name string } }
+		h.ok(h.post(`query($l: ID!) { folder(library: $l, path: "", first: 1000) { entries { name } } }`, vars), "folder", &page)
+		if len(page.Entries) != 1000 {
+			t.Fatalf("%d entries, want 1000", len(page.Entries))
 		}
 	})
 }
