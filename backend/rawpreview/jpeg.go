@@ -63,6 +63,26 @@ func jpegSize(src *source, c candidate) (int, int, error) {
 	return 0, 0, fmt.Errorf("%w: no JPEG frame header found at offset %d", ErrMalformed, c.offset)
 }
 
+// jpegTail is how far from the end of a preview its end-of-image marker is looked for, because
+// some cameras pad the stream after the marker.
+const jpegTail = 4 << 10
+
+// jpegComplete checks that the JPEG candidate c has an end-of-image marker in its last jpegTail
+// bytes, so a preview cut short is not shown as if it were whole. Entropy-coded data escapes
+// every 0xFF byte, so inside the scan only the end of the image reads as that marker.
+func jpegComplete(src *source, c candidate) error {
+	n := min(c.length, jpegTail)
+	tail, err := src.read(c.offset+c.length-n, n)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(tail, []byte{0xFF, 0xD9}) {
+		return fmt.Errorf("%w: the JPEG preview at offset %d with %d bytes stops before its end marker (truncated)",
+			ErrMalformed, c.offset, c.length)
+	}
+	return nil
+}
+
 // setOrientation returns jpeg with its EXIF orientation set to orientation. An Orientation tag
 // in IFD0 of an existing EXIF segment is changed in place. Otherwise a minimal EXIF segment with
 // only the orientation replaces the existing one, or is inserted after SOI and any JFIF segment.

@@ -109,11 +109,12 @@ func Extract(r io.ReaderAt, size int64) (Preview, error) {
 }
 
 // largestJPEG returns the candidate with the most pixels among those that are baseline or
-// progressive JPEGs. Lossless JPEG (the raw data of CR2 and DNG files) does not count.
+// progressive JPEGs with an end marker. Lossless JPEG (the raw data of CR2 and DNG files) does
+// not count. When every JPEG found stops before its end marker, the error wraps ErrMalformed.
 func largestJPEG(src *source, found []candidate) (candidate, int, int, error) {
 	var best candidate
 	bestW, bestH := 0, 0
-	var firstErr error
+	var firstErr, truncated error
 	for _, c := range found {
 		if c.length <= 0 || c.length > MaxPreviewBytes || c.offset < 0 || c.offset > src.size-c.length {
 			if firstErr == nil {
@@ -129,9 +130,17 @@ func largestJPEG(src *source, found []candidate) (candidate, int, int, error) {
 			}
 			continue
 		}
+		if err := jpegComplete(src, c); err != nil {
+			truncated = err
+			continue
+		}
 		if w*h > bestW*bestH || (w*h == bestW*bestH && c.length > best.length) {
 			best, bestW, bestH = c, w, h
 		}
+	}
+	if bestW == 0 && truncated != nil {
+		// libvips would fill the missing rows with grey and show the preview as if it were whole.
+		return candidate{}, 0, 0, truncated
 	}
 	if bestW == 0 {
 		if firstErr != nil && !errors.Is(firstErr, ErrNoPreview) {

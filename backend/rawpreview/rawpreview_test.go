@@ -282,3 +282,28 @@ func olympusNote(preview []byte) rawtest.Entry {
 	}})
 	return rawtest.Entry{Tag: rawtest.TagMakerNote, Type: 7, Count: uint32(len(note)), Blob: note}
 }
+
+// A preview whose stream stops before its end marker decodes as grey rows: a whole smaller
+// preview is taken instead, and a file with none fails as damaged.
+func TestExtract_TruncatedPreview(t *testing.T) {
+	big, small := rawtest.JPEG(t, 320, 200), rawtest.JPEG(t, 80, 50)
+	cut := big[:len(big)/2]
+
+	only := rawtest.TIFF("II", 42, &rawtest.IFD{Entries: rawtest.JPEGEntries(cut)})
+	_, err := rawpreview.Extract(bytes.NewReader(only), int64(len(only)))
+	if !errors.Is(err, rawpreview.ErrMalformed) {
+		t.Errorf("Extract of a cut preview: error=%v, want ErrMalformed", err)
+	}
+	if errors.Is(err, rawpreview.ErrNoPreview) {
+		t.Errorf("Extract of a cut preview: error=%v, want it not to read as a missing preview", err)
+	}
+
+	both := rawtest.TIFF("II", 42, &rawtest.IFD{
+		Entries: rawtest.JPEGEntries(small),
+		Next:    &rawtest.IFD{Entries: rawtest.JPEGEntries(cut)},
+	})
+	p := MustExtract(t, both)
+	if p.Width != 80 || p.Height != 50 {
+		t.Errorf("Extract=%dx%d, want the whole 80x50 preview", p.Width, p.Height)
+	}
+}

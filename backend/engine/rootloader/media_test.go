@@ -147,6 +147,8 @@ func TestEngine_RawErrors(t *testing.T) {
 		Entries: rawtest.StripEntries(rawtest.LosslessJPEG(6000, 4000)),
 	}))
 	MustWriteFile(t, dir, "cut.nef", whole[:20])
+	big := rawtest.JPEG(t, 320, 200)
+	MustWriteFile(t, dir, "cut preview.CR2", rawtest.TIFF("II", 42, &rawtest.IFD{Entries: rawtest.JPEGEntries(big[:len(big)/2])}))
 	MustWriteFile(t, dir, "text.dng", []byte("a text file with a RAW extension"))
 
 	cases := []struct {
@@ -154,6 +156,7 @@ func TestEngine_RawErrors(t *testing.T) {
 	}{
 		{"NOPREVIEW.CR2", "No embedded preview in NOPREVIEW.CR2; the app shows RAW files through their camera preview only"},
 		{"cut.nef", "Damaged RAW file cut.nef"},
+		{"cut preview.CR2", "Damaged RAW file cut preview.CR2"},
 		{"text.dng", "Not a RAW file: text.dng"},
 	}
 	for _, tc := range cases {
