@@ -81,6 +81,9 @@ func Frame(ctx context.Context, ffmpeg string, file *os.File) ([]byte, error) {
 	return frame, nil
 }
 
+// inputURL is the video as ffmpeg reads it: the first extra file, fd 3.
+const inputURL = "file:/dev/fd/3"
+
 func grab(ctx context.Context, ffmpeg string, file *os.File, at time.Duration) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, FrameTimeout)
 	defer cancel()
@@ -90,9 +93,9 @@ func grab(ctx context.Context, ffmpeg string, file *os.File, at time.Duration) (
 	if at > 0 {
 		args = append(args, "-ss", fmt.Sprintf("%.3f", at.Seconds()))
 	}
-	// The descriptor is the first extra file, so it is fd 3 in ffmpeg. The "file:" prefix keeps
-	// ffmpeg from reading a protocol or an option out of the argument.
-	args = append(args, "-i", "file:/dev/fd/3", "-map", "0:v:0", "-frames:v", "1", "-an", "-sn", "-dn",
+	// The "file:" prefix of inputURL keeps ffmpeg from reading a protocol or an option out of
+	// the argument.
+	args = append(args, "-i", inputURL, "-map", "0:v:0", "-frames:v", "1", "-an", "-sn", "-dn",
 		"-vf", scale, "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "-strict", "-1", "pipe:1")
 	cmd := exec.CommandContext(ctx, ffmpeg, args...)
 	// NOTE: Windows has no ExtraFiles, so frames need another way to reach ffmpeg there; this
@@ -119,7 +122,8 @@ func grab(ctx context.Context, ffmpeg string, file *os.File, at time.Duration) (
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("ffmpeg failed: %s", lastLine(msg))
+		// ffmpeg names the input in its message, and its descriptor means nothing to a reader.
+		return nil, fmt.Errorf("ffmpeg failed: %s", strings.TrimPrefix(lastLine(msg), inputURL+": "))
 	}
 	return stdout.Bytes(), nil
 }
