@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the production app's real WebKitGTK window plays a WebM through GStreamer from the
-# app's loopback media server: it opens the app on a clip (the folder opens with the clip
-# selected), presses Enter to open it in the viewer, and compares two screenshots taken two
+# app's loopback media server. It opens the app on a clip, so the folder opens with the clip
+# selected, presses Enter to open it in the viewer, and compares two screenshots taken two
 # seconds apart. ffmpeg's test pattern draws a running counter, so a playing clip changes them.
 # Arguments: a scratch folder. DISPLAY and a session bus must be set (e2e/run.sh sets both).
 set -euo pipefail
@@ -24,7 +24,7 @@ for _ in $(seq 1 40); do
   window=$(xdotool search --onlyvisible --name '^Imagor Studio$' 2>/dev/null | head -n 1) && [ -n "$window" ] && break
   sleep 0.5
 done
-[ -n "$window" ] || fail "no window"
+[ -n "$window" ] || fail "no Imagor Studio window appeared within 20 s (log: $out/media-window.log)"
 # The tile shows a frame once the engine and ffmpeg have made it.
 sleep 6
 xdotool windowfocus --sync "$window" 2>/dev/null || true
