@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"strings"
 
 	"github.com/imagor-studio/desktop/backend/api/model"
 )
@@ -29,6 +30,10 @@ func (r *mutationResolver) DeleteProfile(ctx context.Context, id string) (string
 
 // SetPreference is the resolver for the setPreference field.
 func (r *mutationResolver) SetPreference(ctx context.Context, name string, value any) (any, error) {
+	// api.enabled and api.port are the window's API switch, which SetAPIPreferences validates.
+	if strings.HasPrefix(name, apiPreferencePrefix) {
+		return nil, apiError(invalidf("preference %q is a setting of the API server itself: change it in Settings → API", name), "")
+	}
 	data, err := json.Marshal(value)
 	if err != nil {
 		return nil, apiError(invalidf("preference %s: %v", name, err), "")

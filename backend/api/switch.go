@@ -10,6 +10,10 @@ import (
 	"github.com/imagor-studio/desktop/backend/settings"
 )
 
+// apiPreferencePrefix starts the names of the preferences the Switch stores (api.enabled,
+// api.port), which setPreference does not write.
+const apiPreferencePrefix = "api."
+
 // Status is the window's API server as the settings page shows it.
 type Status struct {
 	Enabled bool   `json:"enabled"` // the stored switch, or true for --api

@@ -169,3 +169,26 @@ func TestSwitch_ConcurrentRotations(t *testing.T) {
 		}
 	}
 }
+
+// setPreference must not write the switch's own preferences past the checks of SetPort and
+// SetEnabled: a stored port of 80 would read as the default and lose the user's port.
+func TestSetPreference_APISwitch(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	ctx := context.Background()
+	if err := h.Settings.SetAPIPreferences(ctx, settings.APIPreferences{Port: 8123}); err != nil {
+		t.Fatal(err)
+	}
+	for name, value := range map[string]string{"api.port": "80", "api.enabled": "true"} {
+		r := h.post(`mutation($n: String!, $v: JSON!) { setPreference(name: $n, value: $v) }`, map[string]any{"n": name, "v": value})
+		if r.code() != api.CodeInvalidArgument || !strings.Contains(r.Errors[0].Message, name) {
+			t.Errorf("setPreference(%s): errors %+v, want INVALID_ARGUMENT naming it", name, r.Errors)
+		}
+	}
+	prefs, err := h.Settings.APIPreferences(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prefs.Port != 8123 || prefs.Enabled {
+		t.Fatalf("API preferences after setPreference = %+v, want off on 8123", prefs)
+	}
+}
