@@ -26,6 +26,18 @@ func (s *Services) checkImportSource(src string) error {
 	return nil
 }
 
+// checkLibraryFolder rejects a library folder in one of the app's data folders, through which
+// the file operations would reach config.db and the key file.
+func (s *Services) checkLibraryFolder(folder string) error {
+	path := resolveOSPath(folder)
+	for _, dir := range s.DataFolders {
+		if within(path, resolveOSPath(dir)) {
+			return invalidf("folder %q is in the app's data folder %s, which contains its settings and secret key: open another folder", folder, dir)
+		}
+	}
+	return nil
+}
+
 // checkExportTarget rejects a target in one of the app's data folders, and an existing file
 // other than the original unless replace is set, so an export overwrites nothing by accident.
 // NOTE: a file created at target between this check and the export's rename is replaced.

@@ -128,3 +128,20 @@ func TestExport_Target(t *testing.T) {
 		}
 	})
 }
+
+func TestAddLibrary_DataFolder(t *testing.T) {
+	h := newHarness(t, api.Config{})
+	data := dataFolder(t, h)
+	if err := os.Mkdir(filepath.Join(data, "cache"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, folder := range []string{data, filepath.Join(data, "cache")} {
+		r := h.post(`mutation($p: String!) { addLibrary(path: $p) { id } }`, map[string]any{"p": folder})
+		if r.code() != api.CodeInvalidArgument {
+			t.Errorf("addLibrary(%s): errors %+v, want INVALID_ARGUMENT", folder, r.Errors)
+		}
+	}
+	if libs := h.Services.Libraries.List(); len(libs) != 0 {
+		t.Fatalf("libraries = %+v, want none", libs)
+	}
+}

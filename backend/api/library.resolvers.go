@@ -57,6 +57,9 @@ func (r *mutationResolver) AddLibrary(ctx context.Context, path string) (*model.
 	case !filepath.IsAbs(path):
 		return nil, apiError(invalidf("path %q is not absolute: give the folder's absolute path", path), path)
 	}
+	if err := r.svc.checkLibraryFolder(path); err != nil {
+		return nil, apiError(err, path)
+	}
 	lib, err := r.svc.Libraries.Add(path)
 	if err != nil {
 		return nil, apiError(err, path)
