@@ -19,7 +19,7 @@ type Media struct {
 	app *App
 }
 
-// MediaStatus is what the UI can show of videos.
+// MediaStatus is the state of video support that the UI shows.
 type MediaStatus struct {
 	FFmpeg        bool   `json:"ffmpeg"`        // video thumbnails are made
 	FFmpegMessage string `json:"ffmpegMessage"` // the advice shown when FFmpeg is false, else ""

@@ -29,7 +29,7 @@ type Services struct {
 	// Images is the /imagor/ handler with the gallery's disk cache; every image and metadata
 	// request of the API goes through it.
 	Images http.Handler
-	Router *remote.Router // may be nil; told to re-check servers when profiles change
+	Router *remote.Router // may be nil, and checks the servers again after a profile change
 	// Files does the file operations; the window's bound methods use the same instance, so
 	// undo reverts the last operation of either.
 	Files *fileops.Service

@@ -21,7 +21,7 @@ type Status struct {
 	Port    int    `json:"port"` // the stored port
 	URL     string `json:"url"`  // http://127.0.0.1:PORT/graphql while running, else ""
 	Token   string `json:"token"`
-	Error   string `json:"error"` // why it is not running although enabled, else ""
+	Error   string `json:"error"` // the reason it is not running although enabled, else ""
 	// Override is set when the command line (--api, --api-addr) decides for this run.
 	Override string `json:"override"`
 }

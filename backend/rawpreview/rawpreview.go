@@ -7,7 +7,7 @@
 // plus a few kilobytes per directory, nor visit a directory twice.
 //
 // NOTE: The layouts follow the published descriptions of these formats and are tested on files
-// the tests build; no camera's own files were available to test against.
+// the tests build. No camera's own files were available to test against.
 package rawpreview
 
 import (
