@@ -144,7 +144,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, id, rel strin
 		http.NotFound(w, r)
 		return
 	}
-	file, err := root.Open(rel)
+	// Opening a named pipe blocks until another process writes to it, so only a regular file
+	// is opened. The check is repeated on the open file below.
+	info, err := root.Stat(rel)
+	if err == nil && !info.Mode().IsRegular() {
+		http.NotFound(w, r)
+		return
+	}
+	var file *os.File
+	if err == nil {
+		file, err = root.Open(rel)
+	}
 	if err != nil {
 		status := http.StatusNotFound
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -155,7 +165,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, id, rel strin
 		return
 	}
 	defer file.Close()
-	info, err := file.Stat()
+	info, err = file.Stat()
 	if err != nil || !info.Mode().IsRegular() {
 		http.NotFound(w, r)
 		return

@@ -10,6 +10,13 @@ func (l *Loader) Open(key string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Opening a named pipe blocks until another process writes to it, so only a regular file
+	// is opened. The check is repeated on the open file below.
+	if info, err := root.Stat(name); err != nil {
+		return nil, mapError(err)
+	} else if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
 	file, err := root.Open(name)
 	if err != nil {
 		return nil, mapError(err)
