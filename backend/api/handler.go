@@ -43,7 +43,7 @@ func (s *Server) Handler(port int) http.Handler {
 	gql := s.graphqlHandler()
 	mux.Handle("POST /graphql", s.requireToken(limitBody(gql)))
 	mux.HandleFunc("GET /graphql", serveQueryPage)
-	mux.Handle("GET /graphiql", playground.Handler("Imagor Studio API", "/graphql"))
+	mux.Handle("GET /graphiql", denyFraming(playground.Handler("Imagor Studio API", "/graphql")))
 	mux.HandleFunc(imagehandler.Prefix+"/", s.serveImage)
 	return s.logRequests(s.checkHost(port, mux))
 }

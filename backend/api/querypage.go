@@ -17,3 +17,13 @@ func serveQueryPage(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("X-Frame-Options", "DENY")
 	_, _ = w.Write(queryPage)
 }
+
+// denyFraming makes browsers refuse to show next's pages in a frame, so a page of another site
+// cannot lay GraphiQL under its own buttons (clickjacking).
+func denyFraming(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Content-Security-Policy", "frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -221,6 +221,16 @@ func TestServer_QueryPage(t *testing.T) {
 	if status, _, _ := get(t, h.URL+"/graphiql", nil); status != http.StatusOK {
 		t.Fatalf("GET /graphiql: %d, want 200", status)
 	}
+	for _, p := range []string{"/graphql", "/graphiql"} {
+		resp, err := http.Get(h.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("X-Frame-Options"); got != "DENY" {
+			t.Errorf("GET %s: X-Frame-Options %q, want DENY so no other site can frame it", p, got)
+		}
+	}
 	if status, _, _ := get(t, h.URL+"/nope", nil); status != http.StatusNotFound {
 		t.Fatalf("GET /nope: %d, want 404", status)
 	}
