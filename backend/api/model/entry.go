@@ -1,3 +1,6 @@
+// Package model contains the Go types of the GraphQL API's schema. gqlgen writes most of them
+// into models_gen.go from backend/api/schema; the ones in other files are bound to the schema in
+// gqlgen.yml, so their fields can carry values the schema does not expose.
 package model
 
 import "time"
