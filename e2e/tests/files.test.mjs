@@ -237,11 +237,11 @@ test('a bulk delete shows progress, and undo brings the files back', async () =>
   await toast.waitFor()
   assert.match(await toast.innerText(), new RegExp(`Moved ${BULK} items to the trash`))
   assert.equal(readdirSync(join(lib, 'bulk')).length, 0, 'files are left in the folder')
-  const trash = join(process.env.XDG_DATA_HOME ?? '', 'Trash')
-  if (process.env.XDG_DATA_HOME) {
-    const infos = readdirSync(join(trash, 'info')).filter((n) => n.startsWith('note '))
-    assert.ok(infos.length >= BULK, `trash has ${infos.length} note .trashinfo files, want ${BULK}`)
-  }
+  // e2e/run.sh gives the app and the tests a trash of their own through XDG_DATA_HOME.
+  assert.ok(process.env.XDG_DATA_HOME, 'XDG_DATA_HOME is unset: run the tests through e2e/run.sh')
+  const trash = join(process.env.XDG_DATA_HOME, 'Trash')
+  const infos = readdirSync(join(trash, 'info')).filter((n) => n.startsWith('note '))
+  assert.ok(infos.length >= BULK, `trash has ${infos.length} note .trashinfo files, want ${BULK}`)
   await page.screenshot({ path: join(outDir, 'files-deleted.png') })
 
   await toast.getByRole('button', { name: 'Undo' }).click()
