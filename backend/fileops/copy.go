@@ -16,7 +16,7 @@ import (
 // copyTree copies the entry from of src to the new name to in dst, folders with their content,
 // and checks each file's size and SHA-256 after the copy is on disk. It only creates entries
 // under to, so the caller removes to on failure. Symbolic links and special files are not copied.
-func copyTree(ctx context.Context, src *os.Root, from string, dst *os.Root, to string) error {
+func copyTree(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, done *copied) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%w: %w", ErrCancelled, err)
 	}
@@ -26,16 +26,16 @@ func copyTree(ctx context.Context, src *os.Root, from string, dst *os.Root, to s
 	}
 	switch {
 	case info.Mode().IsRegular():
-		return copyFile(ctx, src, from, dst, to, info)
+		return copyFile(ctx, src, from, dst, to, info, done)
 	case info.IsDir():
-		return copyFolder(ctx, src, from, dst, to, info)
+		return copyFolder(ctx, src, from, dst, to, info, done)
 	case info.Mode()&fs.ModeSymlink != 0:
 		return fmt.Errorf("%q: %w: it is a symbolic link, which is not copied", from, ErrInvalid)
 	}
 	return fmt.Errorf("%q: %w: it is a %s, not a file or folder", from, ErrInvalid, info.Mode().Type())
 }
 
-func copyFolder(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo) error {
+func copyFolder(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo, done *copied) error {
 	if err := dst.Mkdir(to, info.Mode().Perm()|0o700); err != nil {
 		return err
 	}
@@ -54,14 +54,15 @@ func copyFolder(ctx context.Context, src *os.Root, from string, dst *os.Root, to
 		if strings.HasPrefix(entry.Name(), tempPrefix) {
 			continue
 		}
-		if err := copyTree(ctx, src, from+"/"+entry.Name(), dst, to+"/"+entry.Name()); err != nil {
+		if err := copyTree(ctx, src, from+"/"+entry.Name(), dst, to+"/"+entry.Name(), done); err != nil {
 			return err
 		}
 	}
+	done.add(from, info)
 	return dst.Chtimes(to, info.ModTime(), info.ModTime())
 }
 
-func copyFile(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo) error {
+func copyFile(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo, done *copied) error {
 	in, err := src.Open(from)
 	if err != nil {
 		return err
@@ -88,7 +89,49 @@ func copyFile(ctx context.Context, src *os.Root, from string, dst *os.Root, to s
 	if err := verify(dst, to, n, sum); err != nil {
 		return err
 	}
+	done.add(from, info)
 	return dst.Chtimes(to, info.ModTime(), info.ModTime())
+}
+
+// copied records the entries a copy took, children before their folder, so that a move
+// removes only those and only as they were copied. A nil *copied records nothing.
+type copied struct {
+	entries []copiedEntry
+}
+
+type copiedEntry struct {
+	rel  string
+	info fs.FileInfo // as Lstat returned it before the copy
+}
+
+func (c *copied) add(rel string, info fs.FileInfo) {
+	if c != nil {
+		c.entries = append(c.entries, copiedEntry{rel, info})
+	}
+}
+
+// removeOriginals removes the copied entries from root. A file that changed since it was copied
+// (another size or modification time) and a folder that holds entries added meanwhile stay, and
+// the error counts them, so nothing that the copy lacks is removed.
+func (c *copied) removeOriginals(root *os.Root, rel string) error {
+	remaining := 0
+	for _, e := range c.entries {
+		if !e.info.IsDir() {
+			now, err := root.Lstat(e.rel)
+			if err != nil || now.Size() != e.info.Size() || !now.ModTime().Equal(e.info.ModTime()) {
+				remaining++
+				continue
+			}
+		}
+		if err := root.Remove(e.rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			remaining++
+		}
+	}
+	if remaining > 0 {
+		return fmt.Errorf("%q: %d entries changed or were added during the copy and were left there; move them again",
+			rel, remaining)
+	}
+	return nil
 }
 
 // verify reads the copy at name back and compares its size and SHA-256 with the original's.

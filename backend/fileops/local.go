@@ -135,9 +135,10 @@ func replaceWith(root *os.Root, from, target string) error {
 }
 
 // copyIn copies the entry from of src into dst at p under a temporary name, then commits it.
-func copyIn(ctx context.Context, src *os.Root, from string, dst *os.Root, p placement) error {
+// done, when not nil, records what was copied.
+func copyIn(ctx context.Context, src *os.Root, from string, dst *os.Root, p placement, done *copied) error {
 	tmp := joinRel(parentRel(p.path), tempName())
-	if err := copyTree(ctx, src, from, dst, tmp); err != nil {
+	if err := copyTree(ctx, src, from, dst, tmp, done); err != nil {
 		_ = dst.RemoveAll(tmp)
 		return err
 	}
@@ -253,10 +254,11 @@ func moveWithin(ctx context.Context, root *os.Root, rel string, p placement) err
 		return err
 	}
 	// A mount point inside the library: copy, check, then remove the original.
-	if err := copyIn(ctx, root, rel, root, p); err != nil {
+	var done copied
+	if err := copyIn(ctx, root, rel, root, p, &done); err != nil {
 		return err
 	}
-	if err := root.RemoveAll(rel); err != nil {
+	if err := done.removeOriginals(root, rel); err != nil {
 		return fmt.Errorf("copied to %q, but the original remains: %w", p.path, err)
 	}
 	return nil

@@ -131,11 +131,12 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	}
 
 	// Across libraries: copy, check, then remove the original.
-	if err := copyIn(ctx, src.root, rel, dst.root, p); err != nil {
+	var done copied
+	if err := copyIn(ctx, src.root, rel, dst.root, p, &done); err != nil {
 		return "", err
 	}
 	if move {
-		if err := src.root.RemoveAll(rel); err != nil {
+		if err := done.removeOriginals(src.root, rel); err != nil {
 			return p.path, fmt.Errorf("copied to %q, but the original remains: %w", p.path, err)
 		}
 	}
@@ -207,7 +208,7 @@ func importOne(ctx context.Context, dst target, folder, dstPath, source string, 
 	if err != nil || p.skip {
 		return "", err
 	}
-	return p.path, copyIn(ctx, srcRoot, name, dst.root, p)
+	return p.path, copyIn(ctx, srcRoot, name, dst.root, p, nil)
 }
 
 func (s *Service) trash(ctx context.Context, id string, paths []string, opts Options) ([]string, error) {
