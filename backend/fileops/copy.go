@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 )
 
 // copyTree copies the entry from of src to the new name to in dst, folders with their content,
@@ -112,9 +113,11 @@ func (c *copied) add(rel string, info fs.FileInfo) {
 
 // removeOriginals removes the copied entries from root. A file that changed since it was copied
 // (another size or modification time) and a folder that holds entries added meanwhile stay, and
-// the error counts them, so nothing that the copy lacks is removed.
+// the error counts them, so nothing that the copy lacks is removed. A removal that fails for
+// another reason (a read-only file system) returns that error.
 func (c *copied) removeOriginals(root *os.Root, rel string) error {
 	remaining := 0
+	var removeErr error
 	for _, e := range c.entries {
 		if !e.info.IsDir() {
 			now, err := root.Lstat(e.rel)
@@ -123,9 +126,17 @@ func (c *copied) removeOriginals(root *os.Root, rel string) error {
 				continue
 			}
 		}
-		if err := root.Remove(e.rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		err := root.Remove(e.rel)
+		switch {
+		case err == nil, errors.Is(err, fs.ErrNotExist):
+		case e.info.IsDir() && (errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, syscall.EEXIST)):
 			remaining++
+		case removeErr == nil:
+			removeErr = err
 		}
+	}
+	if removeErr != nil {
+		return removeErr
 	}
 	if remaining > 0 {
 		return fmt.Errorf("%q: %d entries changed or were added during the copy and were left there; move them again",

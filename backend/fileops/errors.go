@@ -147,7 +147,7 @@ func isEscape(err error) bool {
 // plainMessage drops the system call names that os.Root puts in its errors.
 func plainMessage(err error) string {
 	msg := err.Error()
-	for _, op := range []string{"statat ", "openat ", "lstatat ", "renameat ", "mkdirat ", "unlinkat ", "fstatat "} {
+	for _, op := range []string{"statat ", "openat ", "lstatat ", "renameat ", "mkdirat ", "unlinkat ", "fstatat ", "removeat "} {
 		msg = strings.ReplaceAll(msg, op, "")
 	}
 	return strings.ReplaceAll(msg, "path escapes from parent", "it is a link that leads outside the library")

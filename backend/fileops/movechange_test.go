@@ -71,3 +71,28 @@ func copying(dir, name string) bool {
 	}
 	return false
 }
+
+// A move out of a read-only library copies the file, then cannot remove the original: the
+// error says why, and the original stays.
+func TestService_MoveFromReadOnly(t *testing.T) {
+	ro := os.Getenv("IMAGOR_STUDIO_TEST_READONLY_FS")
+	if ro == "" {
+		t.Skip("set IMAGOR_STUDIO_TEST_READONLY_FS to a read-only mount holding kept.txt (.ci/run mounts one) to test a move out of it")
+	}
+	svc, set, src := MustLibrary(t, ro)
+	to := t.TempDir()
+	dst := MustAdd(t, set, to)
+	_, err := svc.Move(context.Background(), src, []string{"kept.txt"}, "", fileops.Options{ToLibrary: dst})
+	if code := Codes(t, err)["kept.txt"]; code != fileops.CodePermission {
+		t.Errorf("code %q, want PERMISSION (%v)", code, err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "read-only file system") || strings.Contains(msg, "removeat") {
+		t.Errorf("error %q, want the read-only file system named without the system call", msg)
+	}
+	if MustRead(t, ro, "kept.txt") != "kept\n" {
+		t.Error("kept.txt changed")
+	}
+	if MustRead(t, to, "kept.txt") != "kept\n" {
+		t.Error("the copy is missing")
+	}
+}
