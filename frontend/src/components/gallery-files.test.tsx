@@ -100,6 +100,17 @@ describe('gallery file operations', () => {
     expect(selectedNames()).toEqual([])
   })
 
+  it('extends the selection with Shift and the arrow keys', async () => {
+    renderPane(fakeOps())
+    const all = await tiles()
+    fireEvent.click(all[2])
+    fireEvent.keyDown(all[2], { key: 'ArrowRight', shiftKey: true })
+    fireEvent.keyDown(all[3], { key: 'ArrowRight', shiftKey: true })
+    expect(selectedNames()).toEqual(['IMG_3.jpg', 'IMG_4.jpg', 'IMG_5.jpg'])
+    fireEvent.keyDown(all[4], { key: 'ArrowLeft', shiftKey: true })
+    expect(selectedNames()).toEqual(['IMG_3.jpg', 'IMG_4.jpg'])
+  })
+
   it('moves the selection to the trash with Delete, for good with Shift+Delete', async () => {
     const ops = fakeOps()
     renderPane(ops)

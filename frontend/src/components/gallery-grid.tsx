@@ -280,6 +280,7 @@ export function GalleryGrid({
     const next = moveFocus(activeIndex, event.key, { columns, total, pageRows })
     if (next === null) return
     event.preventDefault()
+    if (event.shiftKey) files.extendTo(next)
     focusItem(next)
   }
 

@@ -83,6 +83,12 @@ export function useGridFiles(options: GridFilesOptions) {
   )
 
   // Selecting all first fetches the pages not loaded yet, so every entry has its path.
+  // Shift with an arrow key extends the selection from its anchor, or from the focused entry.
+  const extendTo = (index: number) => {
+    const base = selection.anchor === null ? { ...selection, anchor: activeIndex } : selection
+    onSelectionChange(clickSelection(base, index, pathAt, { toggle: false, range: true }))
+  }
+
   const selectEverything = useCallback(() => {
     const firsts: Promise<unknown>[] = []
     for (let i = 0; i < source.total; i += PAGE_SIZE) firsts.push(source.fetchEntry(i))
@@ -201,6 +207,7 @@ export function useGridFiles(options: GridFilesOptions) {
     /** The entry to focus at mount in place of the grid's initialSelect, or "". */
     startSelect: pending?.path ?? '',
     select,
+    extendTo,
     onKey,
     onContextMenu,
     onPointerDown,
