@@ -9,10 +9,11 @@ import (
 	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/library"
 	"github.com/imagor-studio/desktop/backend/listing"
+	"github.com/imagor-studio/desktop/backend/video"
 )
 
 // NoFFmpegMessage is shown once, in the gallery and in the viewer, when videos get no thumbnails.
-const NoFFmpegMessage = "Install ffmpeg to see video thumbnails"
+const NoFFmpegMessage = video.NoFFmpegAdvice
 
 // Media is bound to the frontend: video playback and what the app can show of media files.
 type Media struct {

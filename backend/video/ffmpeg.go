@@ -19,6 +19,11 @@ import (
 // Disabled is the value of the -ffmpeg flag that turns video frames off.
 const Disabled = "none"
 
+// NoFFmpegAdvice is the sentence the gallery, the viewer and video tiles show when video tiles
+// get no thumbnails because there is no ffmpeg. The app's image handler recognises the tiles'
+// error from the engine by its "install ffmpeg" part.
+const NoFFmpegAdvice = "Install ffmpeg to see video thumbnails"
+
 // ErrNoFFmpeg means no ffmpeg executable was found or configured.
 var ErrNoFFmpeg = errors.New("ffmpeg not found: install ffmpeg to see video thumbnails")
 

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNoFFmpeg is returned for a video key when the engine has no ffmpeg.
-var ErrNoFFmpeg = imagor.NewError("Install ffmpeg to see video thumbnails", http.StatusNotImplemented)
+var ErrNoFFmpeg = imagor.NewError(video.NoFFmpegAdvice, http.StatusNotImplemented)
 
 // Bounds of the frames kept in memory: the grid's two thumbnail sizes and the viewer's poster
 // ask for the same frame within seconds.
