@@ -33,7 +33,20 @@ func copyTree(ctx context.Context, src *os.Root, from string, dst *os.Root, to s
 	case info.Mode()&fs.ModeSymlink != 0:
 		return fmt.Errorf("%q: %w: it is a symbolic link, which is not copied", from, ErrInvalid)
 	}
-	return fmt.Errorf("%q: %w: it is a %s, not a file or folder", from, ErrInvalid, info.Mode().Type())
+	return fmt.Errorf("%q: %w: it is a %s, not a file or folder", from, ErrInvalid, typeName(info.Mode()))
+}
+
+// typeName names the kind of a special file for a message.
+func typeName(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "socket"
+	case mode&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file (" + mode.Type().String() + ")"
 }
 
 func copyFolder(ctx context.Context, src *os.Root, from string, dst *os.Root, to string, info fs.FileInfo, done *copied) error {

@@ -191,6 +191,9 @@ func importOne(ctx context.Context, dst target, folder, dstPath, source string, 
 	if err != nil {
 		return "", err
 	}
+	if filepath.Dir(real) == real {
+		return "", fmt.Errorf("%w: %s is the top of a disk; import the folders on it instead", ErrInvalid, real)
+	}
 	if real == dstPath || strings.HasPrefix(dstPath, real+string(filepath.Separator)) {
 		return "", fmt.Errorf("%w: a folder cannot be imported into itself or a folder inside it", ErrInvalid)
 	}
