@@ -116,7 +116,9 @@ func classify(err error) (Code, string) {
 	switch {
 	case errors.Is(err, ErrCancelled):
 		return CodeCancelled, "start the operation again to finish it"
-	case errors.Is(err, ErrExists), errors.Is(err, fs.ErrExist), errors.Is(err, trash.ErrOccupied):
+	case errors.Is(err, trash.ErrOccupied):
+		return CodeExists, "it stays in the trash; move what took its place, then restore it from the trash"
+	case errors.Is(err, ErrExists), errors.Is(err, fs.ErrExist):
 		return CodeExists, "choose replace, keep both or skip, or pick another name"
 	case errors.Is(err, library.ErrOutside), isEscape(err):
 		return CodeOutside, "only paths inside the library can be changed"
