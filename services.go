@@ -111,6 +111,7 @@ func (s *services) openLibraries(cfg config, ffmpeg string) error {
 		syncEngine(s.engine, s.buckets, s.libraries, s.logger)
 	})
 	s.files = fileops.New(s.libraries, s.buckets, s.logger.With("subsystem", "files"))
+	s.files.Protect(s.dataFolders...)
 
 	// The watcher reports to the app, which exists only after it: no folder is watched, so no
 	// event is sent, before the window asks for one through the app.

@@ -69,8 +69,9 @@ type Service struct {
 	buckets   *s3.Pool
 	logger    *slog.Logger
 
-	mu   sync.Mutex
-	last *action // the operation Undo reverts, or nil
+	mu        sync.Mutex
+	last      *action  // the operation Undo reverts, or nil
+	protected []string // real paths of folders no operation may touch; see Protect
 }
 
 // New returns a Service over libraries; buckets holds the clients of S3 libraries and may be nil.

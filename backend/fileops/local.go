@@ -18,9 +18,10 @@ import (
 
 // target is an open library: a folder's root, or an S3 library's client.
 type target struct {
-	lib    library.Library
-	root   *os.Root   // set for folder libraries
-	client *s3.Client // set for S3 libraries
+	lib       library.Library
+	root      *os.Root   // set for folder libraries
+	client    *s3.Client // set for S3 libraries
+	protected []string   // folders of the app that no operation may touch
 }
 
 func (s *Service) open(id string) (target, error) {
@@ -42,7 +43,7 @@ func (s *Service) open(id string) (target, error) {
 	if err != nil {
 		return target{}, err
 	}
-	return target{lib: lib, root: root}, nil
+	return target{lib: lib, root: root, protected: s.protectedFolders()}, nil
 }
 
 // cleanEntry cleans rel and rejects the library root, which no operation may change.
@@ -163,6 +164,9 @@ func (s *Service) createFolder(_ context.Context, id, folder string) (string, er
 		err = fmt.Errorf("new folder: %w: S3 has no empty folders; upload a file instead", ErrNoS3)
 	}
 	if err == nil {
+		err = t.check(rel)
+	}
+	if err == nil {
 		err = t.root.Mkdir(rel, 0o755)
 	}
 	if err != nil {
@@ -195,6 +199,9 @@ func (s *Service) renameEntry(ctx context.Context, id, from, newName string) (st
 	}
 	t, err := s.open(id)
 	if err != nil {
+		return "", err
+	}
+	if err := t.check(rel); err != nil {
 		return "", err
 	}
 	to := joinRel(parentRel(rel), newName)

@@ -96,6 +96,12 @@ func transferOne(ctx context.Context, src, dst target, from, folder, name string
 	if err != nil {
 		return "", err
 	}
+	if err := src.check(rel); err != nil {
+		return "", err
+	}
+	if err := dst.check(folder); err != nil {
+		return "", err
+	}
 	if name == "" {
 		name = path.Base(rel)
 	}
@@ -166,6 +172,9 @@ func (s *Service) importFiles(ctx context.Context, id, folder string, sources []
 	if err == nil && dst.root == nil {
 		err = fmt.Errorf("%w: import into S3 libraries is not available; upload with an S3 client", ErrNoS3)
 	}
+	if err == nil {
+		err = dst.check(rel)
+	}
 	if err != nil {
 		fail.add(folder, err)
 		return nil, fail.err()
@@ -224,6 +233,9 @@ func (s *Service) trash(ctx context.Context, id string, paths []string, opts Opt
 	var steps []step
 	done := bulk(ctx, fail, paths, opts, func(p string) (string, error) {
 		rel, err := cleanEntry(p)
+		if err == nil {
+			err = t.check(rel)
+		}
 		if err != nil {
 			return "", err
 		}
@@ -267,6 +279,9 @@ func (s *Service) remove(ctx context.Context, id string, paths []string, opts Op
 	}
 	done := bulk(ctx, fail, paths, opts, func(p string) (string, error) {
 		rel, err := cleanEntry(p)
+		if err == nil {
+			err = t.check(rel)
+		}
 		if err != nil {
 			return "", err
 		}

@@ -1,0 +1,68 @@
+package fileops_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/imagor-studio/desktop/backend/fileops"
+)
+
+// A library such as a home folder can hold the app's own config folder; no operation may
+// change it, move it, copy it out or write into it.
+func TestService_Protect(t *testing.T) {
+	ctx := context.Background()
+	home := t.TempDir()
+	MustWrite(t, home, ".config/imagor-studio/secret.key", "key")
+	MustWrite(t, home, "photos/a.jpg", "jpeg")
+	svc, _, id := MustLibrary(t, home)
+	svc.Protect(filepath.Join(home, ".config", "imagor-studio"))
+
+	tests := []struct {
+		name string
+		do   func() error
+	}{
+		{"Trash", func() error {
+			_, err := svc.Trash(ctx, id, []string{".config/imagor-studio/secret.key"}, fileops.Options{})
+			return err
+		}},
+		{"TrashParent", func() error { _, err := svc.Trash(ctx, id, []string{".config"}, fileops.Options{}); return err }},
+		{"Delete", func() error {
+			_, err := svc.Delete(ctx, id, []string{".config/imagor-studio"}, fileops.Options{})
+			return err
+		}},
+		{"Rename", func() error { _, err := svc.Rename(ctx, id, ".config/imagor-studio/secret.key", "old.key"); return err }},
+		{"MoveOut", func() error {
+			_, err := svc.Move(ctx, id, []string{".config/imagor-studio/secret.key"}, "photos", fileops.Options{})
+			return err
+		}},
+		{"CopyOut", func() error {
+			_, err := svc.Copy(ctx, id, []string{".config"}, "photos", fileops.Options{})
+			return err
+		}},
+		{"MoveIn", func() error {
+			_, err := svc.Move(ctx, id, []string{"photos/a.jpg"}, ".config/imagor-studio", fileops.Options{})
+			return err
+		}},
+		{"NewFolder", func() error { _, err := svc.CreateFolder(ctx, id, ".config/imagor-studio/x"); return err }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.do()
+			var opErr *fileops.Error
+			if !errors.As(err, &opErr) || len(opErr.Failures) != 1 || opErr.Failures[0].Code != fileops.CodeInvalid {
+				t.Fatalf("err=%v, want one %s failure", err, fileops.CodeInvalid)
+			}
+		})
+	}
+	if got := MustRead(t, home, ".config/imagor-studio/secret.key"); got != "key" {
+		t.Errorf("secret.key=%q after the refused operations, want it unchanged", got)
+	}
+	if got := MustRead(t, home, "photos/a.jpg"); got != "jpeg" {
+		t.Errorf("photos/a.jpg=%q, want it in place", got)
+	}
+	if _, err := svc.Duplicate(ctx, id, []string{"photos/a.jpg"}, fileops.Options{}); err != nil {
+		t.Errorf("duplicate outside the protected folder: %v", err)
+	}
+}
