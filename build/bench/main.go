@@ -32,6 +32,7 @@ type options struct {
 	outDir  string // where benchmarks.{json,md,svg} go
 	listing bool   // also run the listing benchmarks of backend/listing
 	window  bool   // also measure the gallery in the WebKitGTK window
+	render  bool   // only render benchmarks.md and .svg again from benchmarks.json
 	set     string // only this corpus set, when set
 	spec    string // only this output, when set
 }
@@ -52,6 +53,9 @@ func run(args []string) error {
 	defer stop()
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
+	if opts.render {
+		return rerender(opts, logger)
+	}
 	if missing := missingTools(opts.root); len(missing) > 0 {
 		return fmt.Errorf("missing %s: run go tool task bench:deps", strings.Join(missing, ", "))
 	}
@@ -106,6 +110,7 @@ func parseOptions(args []string) (options, error) {
 	flags.StringVar(&opts.outDir, "out", "", "folder for benchmarks.json, .md and .svg (default: docs/, or a temp folder with -quick)")
 	flags.BoolVar(&opts.listing, "listing", true, "also run the listing benchmarks of backend/listing (off with -quick)")
 	flags.BoolVar(&opts.window, "window", true, "also measure the gallery in the WebKitGTK window under Xvfb, e2e/window-bench.sh (off with -quick)")
+	flags.BoolVar(&opts.render, "render", false, "measure nothing: render benchmarks.md and .svg again from the benchmarks.json in -out")
 	flags.StringVar(&opts.set, "set", "", "measure only this corpus set: photos-12mp, wallpapers or formats")
 	flags.StringVar(&opts.spec, "spec", "", "measure only this output: thumb-256 or preview-1200")
 	if err := flags.Parse(args); err != nil {

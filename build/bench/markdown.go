@@ -46,6 +46,21 @@ func writeReport(opts options, r Report, logger *slog.Logger) error {
 	return nil
 }
 
+// rerender reads benchmarks.json from opts.outDir and writes the report again, so a change to
+// the rendering needs no new run.
+func rerender(opts options, logger *slog.Logger) error {
+	path := filepath.Join(opts.outDir, "benchmarks.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read report: %w", err)
+	}
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return fmt.Errorf("parse report %s: %w", path, err)
+	}
+	return writeReport(opts, r, logger)
+}
+
 // writeFile writes data through a temp file and a rename, so a reader never sees half a report.
 func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -101,9 +116,9 @@ func renderMarkdown(r Report) string {
 	for _, p := range r.Peers {
 		fmt.Fprintf(&b, "- `%s`: %s\n", p.Name, p.Description)
 	}
-	b.WriteString("\nImages per second are the median over rounds (range in brackets); latencies pool every " +
-		"image of every round; peak RSS is the highest VmHWM of the peer's processes (the engine for " +
-		"the app, node for sharp, the C program, the imagor server) over the rounds; CPU is the " +
+	b.WriteString("\nImages per second are the median over rounds, with the range in brackets. Latencies pool every " +
+		"image of every round. Peak RSS is the highest VmHWM of the peer's processes (the engine for " +
+		"the app, node for sharp, the C program, the imagor server) over the rounds. CPU is the " +
 		"processes' user plus system time per image. For the app that is the engine and the harness's own " +
 		"process, where the image handler runs as it runs in the window's; the RSS is the engine's.\n")
 	for _, set := range r.Corpus.Sets {
@@ -187,9 +202,9 @@ func writeGallery(b *strings.Builder, r Report) {
 			warmPageSize, r.Machine.CPUs, w.Median, w.Min, w.Max)
 	}
 	if w := r.Gallery.Window; w != nil {
-		fmt.Fprintf(b, "\nIn the real WebKitGTK window (`e2e/window-bench.sh`, production build with the `windowbench` "+
-			"tag, Xvfb at 1280 x 800), a folder of 10,000 hard links of the 12 MP photos: the first thumbnail "+
-			"is painted %.2f s after the app's Go code starts. Scrolling from top to end in %d steps: "+
+		fmt.Fprintf(b, "\nIn the real WebKitGTK window (`e2e/window-bench.sh`: the production build with the `windowbench` "+
+			"tag, Xvfb at 1280 x 800), the app opens a folder of 10,000 hard links of the 12 MP photos. The first "+
+			"thumbnail is painted %.2f s after the app's Go code starts. Scrolling from top to end in %d steps: "+
 			"%.0f–%.0f DOM nodes (%.0f–%.0f tiles), WebKitWebProcess RSS %.0f–%.0f MiB. JavaScript heap: %s.\n",
 			w.FirstThumbnailSeconds, w.Samples-1, w.DOMNodes.Min, w.DOMNodes.Max, w.Tiles.Min, w.Tiles.Max,
 			w.WebProcessRSSMiB.Min, w.WebProcessRSSMiB.Max, w.JSHeap)
