@@ -242,8 +242,9 @@ func percentile(values []float64, p float64) float64 {
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // warnRegressions prints a warning for every figure whose median throughput fell by more than
-// 20 % against the report committed at path. Figures are compared only when both runs measured
-// the same peer, set, output and concurrency. It prints and never fails: timings are noisy.
+// 20 % against the report committed at path, comparing figures of the same peer, set, output and
+// concurrency. A run in the other mode (quick against full) has too few images for that, so then
+// only the app's ratios to its peers are compared. It prints and never fails: timings are noisy.
 func warnRegressions(path string, now Report, w io.Writer) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -254,6 +255,10 @@ func warnRegressions(path string, now Report, w io.Writer) {
 		fmt.Fprintf(w, "warning: %s is not a benchmark report (%v); no regression check\n", path, err)
 		return
 	}
+	if before.Mode != now.Mode {
+		warnRatios(path, before, now, w)
+		return
+	}
 	for _, f := range now.Figures {
 		old, ok := before.find(f.Peer, f.Set, f.Spec, f.Concurrency)
 		if !ok || old.ImagesPerSec.Median == 0 {
@@ -262,6 +267,16 @@ func warnRegressions(path string, now Report, w io.Writer) {
 		if change := f.ImagesPerSec.Median/old.ImagesPerSec.Median - 1; change < -0.20 {
 			fmt.Fprintf(w, "warning: %s %s %s at concurrency %d: %.1f images/s, %.0f %% below %.1f in %s (commit %s)\n",
 				f.Peer, f.Set, f.Spec, f.Concurrency, f.ImagesPerSec.Median, -100*change, old.ImagesPerSec.Median, path, before.Commit)
+		}
+	}
+}
+
+// warnRatios warns when one of the app's CPU-efficiency ratios fell by more than 20 %.
+func warnRatios(path string, before, now Report, w io.Writer) {
+	for name, old := range before.CPUEfficiency {
+		if v, ok := now.CPUEfficiency[name]; ok && old > 0 && v > 0 && v/old-1 < -0.20 {
+			fmt.Fprintf(w, "warning: CPU efficiency %s %.2f, %.0f %% below %.2f in %s (commit %s)\n",
+				name, v, 100*(1-v/old), old, path, before.Commit)
 		}
 	}
 }

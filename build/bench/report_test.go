@@ -132,6 +132,30 @@ func TestWarnRegressions_Threshold(t *testing.T) {
 	}
 }
 
+func TestWarnRegressions_OtherModeComparesRatios(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "benchmarks.json")
+	data, err := json.Marshal(Report{Mode: "full", Commit: "abc", CPUEfficiency: map[string]float64{"app_over_floor": 1.2},
+		Figures: []Figure{{Peer: "app", Set: setPhotos, Spec: specs[0].Name, Concurrency: 2, ImagesPerSec: Range{Median: 100}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	quick := Report{Mode: "quick", CPUEfficiency: map[string]float64{"app_over_floor": 1.1},
+		Figures: []Figure{{Peer: "app", Set: setPhotos, Spec: specs[0].Name, Concurrency: 2, ImagesPerSec: Range{Median: 10}}}}
+	warnRegressions(path, quick, &out)
+	if out.Len() != 0 {
+		t.Errorf("quick run, ratio 8 %% lower: warned %q, want nothing", out.String())
+	}
+	quick.CPUEfficiency["app_over_floor"] = 0.8
+	warnRegressions(path, quick, &out)
+	if !strings.Contains(out.String(), "app_over_floor") {
+		t.Errorf("quick run, ratio 33 %% lower: warned %q, want a warning", out.String())
+	}
+}
+
 func TestRenderChart_OneBarPerPeer(t *testing.T) {
 	conc := concurrencies()[len(concurrencies())-1]
 	r := Report{Corpus: CorpusInfo{Sets: []SetInfo{{Name: setPhotos}}}}
