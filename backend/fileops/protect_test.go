@@ -3,6 +3,7 @@ package fileops_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -64,5 +65,40 @@ func TestService_Protect(t *testing.T) {
 	}
 	if _, err := svc.Duplicate(ctx, id, []string{"photos/a.jpg"}, fileops.Options{}); err != nil {
 		t.Errorf("duplicate outside the protected folder: %v", err)
+	}
+}
+
+// Undo of a rename or move leaves alone a file that took the new name since: it is not the
+// entry the operation put there.
+func TestService_UndoReplacedEntry(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	MustWrite(t, dir, "a.jpg", "first")
+	MustWrite(t, dir, "sub/b.jpg", "second")
+	svc, _, id := MustLibrary(t, dir)
+
+	if _, err := svc.Rename(ctx, id, "a.jpg", "c.jpg"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "c.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	MustWrite(t, dir, "c.jpg", "newcomer")
+	if _, err := svc.Undo(ctx); err == nil {
+		t.Fatal("undo of the rename after c.jpg was replaced: no error")
+	}
+	if got := MustRead(t, dir, "c.jpg"); got != "newcomer" {
+		t.Errorf("c.jpg=%q after the refused undo, want the newcomer in place", got)
+	}
+	AssertMissing(t, dir, "a.jpg")
+
+	if _, err := svc.Move(ctx, id, []string{"sub/b.jpg"}, "", fileops.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Undo(ctx); err != nil {
+		t.Fatalf("undo of an unchanged move: %v", err)
+	}
+	if got := MustRead(t, dir, "sub/b.jpg"); got != "second" {
+		t.Errorf("sub/b.jpg=%q after undo, want it back", got)
 	}
 }

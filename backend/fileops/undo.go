@@ -3,6 +3,8 @@ package fileops
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
 	"path"
 
 	"github.com/imagor-studio/desktop/backend/trash"
@@ -21,6 +23,7 @@ type step struct {
 	fromLib, from string
 	toLib, to     string
 	item          trash.Item
+	entry         fs.FileInfo // the entry at to right after the operation; nil on S3
 }
 
 // action is an operation that Undo can revert.
@@ -46,6 +49,11 @@ func (a *action) label() string {
 // remember makes a the operation Undo reverts. With extend, steps of the same kind join the
 // last operation's instead.
 func (s *Service) remember(a *action, extend bool) {
+	if a.kind != kindTrash {
+		for i := range a.steps {
+			a.steps[i].entry = s.identify(a.steps[i].toLib, a.steps[i].to)
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if extend && s.last != nil && s.last.kind == a.kind {
@@ -79,11 +87,44 @@ func (s *Service) undo(ctx context.Context) (Undone, error) {
 	return undone, fail.err()
 }
 
+// identify returns what is at rel in the folder library lib, so Undo can tell the entry it moved
+// from one that took its name since; nil for S3 libraries or when it cannot be read.
+func (s *Service) identify(lib, rel string) fs.FileInfo {
+	t, err := s.open(lib)
+	if err != nil || t.root == nil {
+		return nil
+	}
+	info, err := t.root.Lstat(rel)
+	if err != nil {
+		return nil
+	}
+	return info
+}
+
+// unchanged fails when the entry at the step's destination is no longer the one the operation
+// put there, or was written since: Undo then leaves it where it is.
+func (s *Service) unchanged(st step) error {
+	if st.entry == nil {
+		return nil
+	}
+	// An inode freed by a delete is often given to the next new file, so the time is compared too.
+	now := s.identify(st.toLib, st.to)
+	if now != nil && (!os.SameFile(now, st.entry) || !now.ModTime().Equal(st.entry.ModTime())) {
+		return fmt.Errorf("%q: %w: it changed or another file took its place since, so undo left it as it is; "+
+			"rename or move it by hand", st.to, ErrInvalid)
+	}
+	return nil
+}
+
 // revert puts the entry of one step back where it was, replacing nothing.
 func (s *Service) revert(ctx context.Context, kind string, st step) error {
-	switch kind {
-	case kindTrash:
+	if kind == kindTrash {
 		return s.restore(st)
+	}
+	if err := s.unchanged(st); err != nil {
+		return err
+	}
+	switch kind {
 	case kindRename:
 		_, err := s.renameEntry(ctx, st.toLib, st.to, path.Base(st.from))
 		return err
