@@ -124,10 +124,14 @@ func (s *Server) renderFast(file *os.File, req fastRequest) ([]byte, error) {
 		if orientation >= 5 {
 			width, height = height, width // rotated a quarter turn on output
 		}
+		outW, outH, sizeErr := thumbnailSize(name, req)
 		shrink := jpegShrink(width, height, req.width, req.height)
 		img, err = vips.NewJpegload(name, &vips.JpegloadOptions{Shrink: shrink, Access: vips.AccessSequential})
 		if err == nil {
-			err = img.ThumbnailImage(req.width, &vips.ThumbnailImageOptions{Height: req.height, Size: vips.SizeDown})
+			err = sizeErr
+		}
+		if err == nil {
+			err = img.ThumbnailImage(outW, &vips.ThumbnailImageOptions{Height: outH, Size: vips.SizeForce})
 		}
 	} else {
 		img, err = vips.NewThumbnail(name, req.width, &vips.ThumbnailOptions{Height: req.height, Size: vips.SizeDown})
@@ -155,6 +159,19 @@ func jpegShrink(width, height, boxW, boxH int) int {
 		}
 	}
 	return 1
+}
+
+// thumbnailSize returns the size imagor's thumbnail of the file at name has for req. The deeper
+// shrink on load of the fast path would round some sizes a pixel differently, and the output must
+// be imagor's to the pixel, so vips_thumbnail plans the image first; libvips evaluates lazily, so
+// that reads the header only.
+func thumbnailSize(name string, req fastRequest) (int, int, error) {
+	plan, err := vips.NewThumbnail(name, req.width, &vips.ThumbnailOptions{Height: req.height, Size: vips.SizeDown})
+	if err != nil {
+		return 0, 0, fmt.Errorf("plan thumbnail: %w", err)
+	}
+	defer plan.Close()
+	return plan.Width(), plan.Height(), nil
 }
 
 // descriptorPath returns a file name under which libvips opens file's descriptor, or "" where

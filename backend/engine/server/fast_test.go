@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image"
 	"reflect"
 	"testing"
@@ -59,6 +60,9 @@ func TestServer_FastPath(t *testing.T) {
 	}{
 		{"OKJPEGShrink8", "big.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1800) }, 256, 192, 2},
 		{"OKJPEGRotated", "rotated.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 6) }, 192, 256, 2},
+		// Shrunk on load to 600x401, the height would round to 172; imagor's, from 2400x1601, is 171:
+		// 1601 / 9.375 = 170.8, so the size must come from the full image.
+		{"OKJPEGRounding", "odd.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1601) }, 256, 171, 2},
 		{"OKJPEGSmall", "small.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) }, 256, 192, 0.5},
 		{"OKPNGWithAlpha", "a.png", func(t *testing.T) []byte { return MustPNGWithAlpha(t, 1200, 900) }, 256, 192, 0.5},
 		// About one level apart (0.9 when measured): both paths scale on load, but not identically.
@@ -163,5 +167,29 @@ func TestServer_FastMeta(t *testing.T) {
 				t.Errorf("fast meta=%s\nimagor's=%s", fast.Body, slow.Body)
 			}
 		})
+	}
+}
+
+// TestServer_FastPathSizes checks that the fast path's output size is imagor's for sizes where
+// rounding after the shrink on load could differ by a pixel.
+func TestServer_FastPathSizes(t *testing.T) {
+	lib := MustLibrary(t)
+	sizes := [][2]int{{1200, 799}, {1999, 1333}, {2400, 1601}, {1000, 667}, {733, 1100}, {1601, 2400}}
+	boxes := []string{"256x256", "100x80", "1200x1200", "300x90"}
+	for _, size := range sizes {
+		name := fmt.Sprintf("%dx%d.jpg", size[0], size[1])
+		MustWriteFile(t, lib, name, MustJPEG(t, size[0], size[1]))
+		for _, box := range boxes {
+			ops := "fit-in/" + box + "/filters:format(webp):quality(80)"
+			fast := MustGet(t, imageurl.Path(ops, libraryID+"/"+name, "1"))
+			slow := MustGet(t, imageurl.Path(ops+":no_upscale()", libraryID+"/"+name, "1"))
+			if got := fast.Header().Get(server.RenderHeader); got != "fast" {
+				t.Errorf("%s in %s: %s=%q, want fast", name, box, server.RenderHeader, got)
+			}
+			a, b := MustDecodeWebP(t, fast.Body.Bytes()), MustDecodeWebP(t, slow.Body.Bytes())
+			if a.Bounds() != b.Bounds() {
+				t.Errorf("%s in %s: fast path size=%v, imagor's=%v", name, box, a.Bounds().Size(), b.Bounds().Size())
+			}
+		}
 	}
 }
