@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/imagor-studio/desktop/backend/imageurl"
@@ -29,7 +31,32 @@ type httpPeer struct {
 	cmd    *exec.Cmd
 	base   string
 	client *http.Client
-	output strings.Builder
+	output lockedBuffer
+}
+
+// lockedBuffer collects a process's output; exec writes it from its own goroutine while a
+// failed request reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *lockedBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }
 
 func (p *httpPeer) name() string { return p.label }
@@ -92,7 +119,8 @@ func (p *httpPeer) render(ctx context.Context, j job) (int, error) {
 		return 0, fmt.Errorf("%s %s: %w", p.label, req.URL.Path, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("%s %s: status %d", p.label, req.URL.Path, resp.StatusCode)
+		return 0, fmt.Errorf("%s %s: status %d; server output ends: %s", p.label, req.URL.Path, resp.StatusCode,
+			lastLines([]byte(p.output.String()), 5))
 	}
 	return int(n), nil
 }
