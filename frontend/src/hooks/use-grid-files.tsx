@@ -40,6 +40,17 @@ const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 /** The id of the last PendingFocus a grid took, so a grid mounted later does not take it again. */
 let takenFocus = 0
 
+/**
+ * The entry whose name field is open, kept until it closes: the listing may reload more than
+ * once after a new folder is made, and each reload mounts a new grid that must show the field.
+ */
+let openRename: { library: string; path: string } | null = null
+
+function renameIn(library: string | undefined, folder: string): string | null {
+  if (!openRename || openRename.library !== library) return null
+  return parentPath(openRename.path) === folder ? openRename.path : null
+}
+
 function tileIndex(element: Element | null): number {
   const tile = element?.closest<HTMLElement>('[data-testid="tile"]')
   return tile ? Number(tile.dataset.index) : -1
@@ -65,7 +76,21 @@ export function useGridFiles(options: GridFilesOptions) {
   useEffect(() => {
     if (pending) takenFocus = Math.max(takenFocus, pending.id)
   }, [pending])
-  const [renaming, setRenaming] = useState<string | null>(pending?.rename ? pending.path : null)
+  const [renaming, setRenaming] = useState<string | null>(() =>
+    pending?.rename ? pending.path : renameIn(library?.id, folder),
+  )
+  // A new folder made while this grid stays mounted opens its name field here.
+  const focus = ops?.focus
+  const [seenFocus, setSeenFocus] = useState(focus?.id ?? 0)
+  if (focus && focus.id !== seenFocus) {
+    setSeenFocus(focus.id)
+    if (focus.rename && focus.library === library?.id && parentPath(focus.path) === folder) {
+      setRenaming(focus.path)
+    }
+  }
+  useEffect(() => {
+    if (renaming && library) openRename = { library: library.id, path: renaming }
+  }, [renaming, library])
   const pathAt = useCallback((i: number) => source.getEntry(i)?.path, [source])
 
   const pathsFor = (index: number): string[] => {
@@ -169,6 +194,7 @@ export function useGridFiles(options: GridFilesOptions) {
   }
 
   const commitRename = (path: string, newName: string | null) => {
+    openRename = null
     setRenaming(null)
     if (!ops || !library || newName === null) return
     void ops.rename(library.id, path, newName)
