@@ -8,8 +8,7 @@ import {
   type ListRequest,
   type SortKey,
 } from '@/api/gallery'
-import { compareEntries, matchesFilter } from '@/lib/listing-order'
-import { baseName } from '@/lib/paths'
+import { applyChange, indexOfPath, type LoadedEntries } from '@/lib/listing-changes'
 
 export const PAGE_SIZE = 300
 
@@ -102,10 +101,7 @@ export class ListingSource {
 
   /** Returns the index of the loaded entry at the library-relative path, or -1. */
   indexOf(path: string): number {
-    for (let i = 0; i < this.entries.length; i++) {
-      if (this.entries[i]?.path === path) return i
-    }
-    return -1
+    return indexOfPath(this.entries, path)
   }
 
   /** Returns the message of a failed page other than the first, or "". */
@@ -182,10 +178,12 @@ export class ListingSource {
       void this.refresh()
       return
     }
+    const loaded: LoadedEntries = { entries: this.entries, total: this.total }
     let sure = true
     for (const change of changes) {
-      if (!this.applyChange(change)) sure = false
+      if (!applyChange(loaded, change, this.query)) sure = false
     }
+    this.total = loaded.total
     if (!sure) this.scheduleRefresh()
     this.changed()
   }
@@ -291,118 +289,6 @@ export class ListingSource {
       this.refreshTimer = undefined
       void this.refresh()
     }, REFRESH_DELAY_MS)
-  }
-
-  /** Applies one change, and returns false when it could not be placed for sure. */
-  private applyChange(change: EntryChange): boolean {
-    let sure = true
-    if (change.kind === 'renamed' && change.oldPath !== undefined) {
-      // A rename keeps the size and times, so the new entry under the old name finds the old.
-      const old = change.entry && {
-        ...change.entry,
-        path: change.oldPath,
-        name: baseName(change.oldPath),
-      }
-      sure = this.remove(change.oldPath, old) && sure
-    }
-    // The path itself goes first too, so an entry already listed is replaced, not doubled. For
-    // a change in place the old sort position is known only for the name order.
-    const locator =
-      change.kind === 'removed' || (change.kind === 'changed' && this.query.sort === 'name')
-        ? change.entry
-        : undefined
-    sure = this.remove(change.path, change.kind === 'added' ? change.entry : locator) && sure
-    if (change.kind !== 'removed' && change.entry) sure = this.insert(change.entry) && sure
-    return sure
-  }
-
-  /**
-   * Removes the entry at path when it is loaded. When it is not, true means it surely was not
-   * listed: the whole folder is loaded, or where locator sorts the loaded neighbours touch.
-   */
-  private remove(path: string, locator: Entry | undefined): boolean {
-    const index = this.indexOf(path)
-    if (index >= 0) {
-      this.entries.splice(index, 1)
-      this.total--
-      return true
-    }
-    if (this.loadedCount() === this.total) return true
-    if (!locator) return false
-    const filter = matchesFilter(locator.name, this.query.filter)
-    if (!filter.exact) return false
-    if (!filter.match) return true
-    return this.locate(locator).sure
-  }
-
-  /** Inserts entry where the sort order puts it, and returns false when that is not sure. */
-  private insert(entry: Entry): boolean {
-    const filter = matchesFilter(entry.name, this.query.filter)
-    if (!filter.exact) return false
-    if (!filter.match) return true
-    const at = this.locate(entry)
-    if (!at.sure) return false
-    this.entries.splice(at.index, 0, entry)
-    this.total++
-    return true
-  }
-
-  /**
-   * Returns where entry sorts among the loaded entries, and whether that is sure: both
-   * neighbours are loaded (or are the ends of the folder) and compare exactly as Go would.
-   */
-  private locate(entry: Entry): { index: number; sure: boolean } {
-    const index = this.searchLoaded(entry)
-    const before = index > 0 ? this.entries[index - 1] : undefined
-    const after = index < this.total ? this.entries[index] : undefined
-    const beforeSure = index === 0 || (before !== undefined && this.sorts(before, entry))
-    const afterSure = index === this.total || (after !== undefined && this.sorts(entry, after))
-    return { index, sure: beforeSure && afterSure }
-  }
-
-  /** Reports whether a surely sorts before b. */
-  private sorts(a: Entry, b: Entry): boolean {
-    const c = compareEntries(a, b, this.query.sort, this.query.desc)
-    return c.exact && c.sign < 0
-  }
-
-  /** Returns the index before the first loaded entry that sorts after entry, run by run. */
-  private searchLoaded(entry: Entry): number {
-    const { sort, desc } = this.query
-    const after = (i: number) =>
-      compareEntries(entry, this.entries[i] as Entry, sort, desc).sign < 0
-    let i = 0
-    while (i < this.total) {
-      if (this.entries[i] === undefined) {
-        i++
-        continue
-      }
-      let end = i
-      while (end < this.total && this.entries[end] !== undefined) end++
-      if (after(i)) return i
-      if (!after(end - 1)) {
-        i = end
-        continue
-      }
-      let lo = i
-      let hi = end - 1
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (after(mid)) hi = mid
-        else lo = mid + 1
-      }
-      return lo
-    }
-    // Past every loaded entry: at the end when the last entry is loaded, else after the last run.
-    let last = this.total
-    while (last > 0 && this.entries[last - 1] === undefined) last--
-    return last
-  }
-
-  private loadedCount(): number {
-    let count = 0
-    for (let i = 0; i < this.total; i++) if (this.entries[i] !== undefined) count++
-    return count
   }
 
   private pageLoaded(page: number): boolean {
