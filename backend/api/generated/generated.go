@@ -1139,8 +1139,9 @@ var sources = []*ast.Source{
   discardEditorSession(library: ID!, path: String!): Boolean!
   """
   Renders the image with imagor operations (for example "fit-in/1920x1080/filters:format(webp)")
-  and writes it to target, an absolute file path. Writing over the original needs
-  replaceOriginal: true. Returns the written path.
+  and writes it to target, an absolute file path outside the app's config and cache folders.
+  Writing over an existing file, the original included, needs replaceOriginal: true (else
+  ALREADY_EXISTS). Returns the written path.
   """
   export(library: ID!, path: String!, ops: String, target: String!, replaceOriginal: Boolean): String!
 }
@@ -1254,7 +1255,10 @@ type Query {
   folder(
     library: ID!
     path: String!
-    "Entries per page, 1 to 10000; all entries when omitted."
+    """
+    Entries per page, 1 to 10000; all entries when omitted, as long as the whole folder fits the
+    query's complexity limit (pass first for large folders).
+    """
     first: Int
     "The endCursor of the previous page."
     after: String
