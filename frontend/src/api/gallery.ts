@@ -1,101 +1,46 @@
 // The only module that imports the generated Wails bindings, so tests can mock it as a whole.
-// The bindings return plain JSON objects; these functions narrow them to the types below.
+// The bindings return plain JSON objects; these functions narrow them to the types in
+// @/api/gallery-types, which this module exports again.
 import * as Gallery from '../../wailsjs/go/app/Gallery'
 import * as Media from '../../wailsjs/go/app/Media'
 import type { app } from '../../wailsjs/go/models'
-import { onEvent } from '@/api/runtime'
+import type {
+  EngineInfo,
+  Entry,
+  EntryKind,
+  Library,
+  ListPage,
+  ListRequest,
+  Location,
+  MediaStatus,
+  RecentFile,
+  S3Input,
+  SortKey,
+  StartState,
+} from '@/api/gallery-types'
 
-export type EntryKind = 'folder' | 'image' | 'video' | 'other'
-export type LibraryKind = 'folder' | 's3'
-export type SortKey = 'name' | 'modified' | 'size'
+export type {
+  ChangeKind,
+  EngineInfo,
+  Entry,
+  EntryChange,
+  EntryKind,
+  FolderChanges,
+  FolderResync,
+  Library,
+  LibraryKind,
+  ListPage,
+  ListRequest,
+  Location,
+  MediaStatus,
+  RecentFile,
+  ResyncReason,
+  S3Input,
+  SortKey,
+  StartState,
+} from '@/api/gallery-types'
 
 export const SORT_KEYS: readonly SortKey[] = ['name', 'modified', 'size']
-
-export interface Library {
-  id: string
-  kind: LibraryKind
-  name: string
-  /** The folder's absolute path, or s3://bucket/prefix for a bucket. */
-  path: string
-}
-
-/** A bucket to open as a library. Region "" means us-east-1 and endpoint "" means AWS S3. */
-export interface S3Input {
-  name: string
-  bucket: string
-  prefix: string
-  region: string
-  endpoint: string
-  pathStyle: boolean
-  accessKey: string
-  secretKey: string
-}
-
-/** A folder of a library ("" is the root) and, optionally, a file in it to focus. */
-export interface Location {
-  library: string
-  path: string
-  select: string
-  /** Open select in the editor, for a file given on the command line. */
-  edit?: boolean
-}
-
-export interface Entry {
-  name: string
-  /** Slash-separated path relative to the library root. */
-  path: string
-  kind: EntryKind
-  size: number
-  /** Unix milliseconds. */
-  modTime: number
-  /** Same-origin /imagor/ URLs, empty for entries that are not images. */
-  thumbnail: string
-  thumbnailLarge: string
-  preview: string
-  original: string
-  meta: string
-  /** A camera RAW file: its pictures are the embedded JPEG preview. */
-  raw?: boolean
-  /** A video's length in milliseconds; 0 or absent when unknown. */
-  duration?: number
-}
-
-export interface ListRequest {
-  library: string
-  path: string
-  sort: SortKey
-  desc: boolean
-  filter: string
-  offset: number
-  limit: number
-  /** A file path whose index the page reports in selectIndex. */
-  select?: string
-}
-
-export interface ListPage {
-  library: string
-  path: string
-  entries: Entry[]
-  /** Entries that pass the filter in the whole folder. */
-  total: number
-  offset: number
-  /** Index of the request's select path in the whole sorted, filtered folder; -1 if absent. */
-  selectIndex: number
-}
-
-export interface StartState {
-  libraries: Library[]
-  open: Location | null
-  platform: string
-  /** Command-line paths that failed to open, as messages for the user. */
-  errors: string[]
-}
-
-export interface EngineInfo {
-  imagor: string
-  vips: string
-  pid: number
-}
 
 const ENTRY_KINDS: readonly string[] = ['folder', 'image', 'video', 'other']
 
@@ -119,7 +64,8 @@ function toLocation(loc: app.Location | null | undefined): Location | null {
   return location
 }
 
-function toEntry(e: app.Entry): Entry {
+/** Narrows an entry of a binding's result or of a watcher event. */
+export function toEntry(e: app.Entry): Entry {
   return {
     name: e.name,
     path: e.path,
@@ -240,16 +186,6 @@ export async function engineInfo(): Promise<EngineInfo> {
   return { imagor: info.imagor, vips: info.vips, pid: info.pid }
 }
 
-/** A recently opened file; available is false when its library is not open. */
-export interface RecentFile {
-  library: string
-  libraryName: string
-  path: string
-  name: string
-  openedAt: number
-  available: boolean
-}
-
 export async function recent(): Promise<RecentFile[]> {
   return ((await Gallery.Recent()) ?? []).map((r) => ({
     library: r.library ?? '',
@@ -269,107 +205,6 @@ export async function moveLibrary(id: string, index: number): Promise<void> {
   await Gallery.MoveLibrary(id, index)
 }
 
-/** What happened to an entry of a watched folder. */
-export type ChangeKind = 'added' | 'changed' | 'removed' | 'renamed'
-
-/** One entry of a watched folder that changed on disk. */
-export interface EntryChange {
-  kind: ChangeKind
-  /** Library-relative path; the new one for a rename. */
-  path: string
-  /** The path a renamed entry had. */
-  oldPath?: string
-  /** The entry now; for a removal, the entry as it was last seen. */
-  entry?: Entry
-}
-
-/** A batch of changes in one watched folder, in path order. */
-export interface FolderChanges {
-  library: string
-  folder: string
-  changes: EntryChange[]
-}
-
-/**
- * Why a watched folder must be listed again: events were lost (overflow), too many changed at
- * once, a deleted folder is back or another took its name (replaced), or it was deleted.
- */
-export type ResyncReason = 'overflow' | 'many-changes' | 'deleted' | 'replaced'
-
-export interface FolderResync {
-  library: string
-  folder: string
-  reason: ResyncReason
-  /** For "deleted": the nearest folder above that exists, or null when the library's is gone. */
-  parent: string | null
-}
-
-/** Events the Go file watcher sends; see app/watch.go. */
-export const FOLDER_CHANGES_EVENT = 'folder-changes'
-export const FOLDER_RESYNC_EVENT = 'folder-resync'
-
-const CHANGE_KINDS: readonly string[] = ['added', 'changed', 'removed', 'renamed']
-const RESYNC_REASONS: readonly string[] = ['overflow', 'many-changes', 'deleted', 'replaced']
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-}
-
-function toChange(value: unknown): EntryChange | null {
-  if (!isRecord(value) || typeof value.path !== 'string') return null
-  if (typeof value.kind !== 'string' || !CHANGE_KINDS.includes(value.kind)) return null
-  const change: EntryChange = { kind: value.kind as ChangeKind, path: value.path }
-  if (typeof value.oldPath === 'string' && value.oldPath !== '') change.oldPath = value.oldPath
-  if (isRecord(value.entry) && typeof value.entry.path === 'string') {
-    change.entry = toEntry(value.entry as unknown as app.Entry)
-  }
-  return change
-}
-
-/** Narrows a folder-changes event payload; null when it is not one. */
-export function asFolderChanges(payload: unknown): FolderChanges | null {
-  if (!isRecord(payload) || typeof payload.library !== 'string') return null
-  if (typeof payload.folder !== 'string' || !Array.isArray(payload.changes)) return null
-  const changes: EntryChange[] = []
-  for (const value of payload.changes) {
-    const change = toChange(value)
-    if (change) changes.push(change)
-  }
-  return { library: payload.library, folder: payload.folder, changes }
-}
-
-/** Narrows a folder-resync event payload; null when it is not one. */
-export function asFolderResync(payload: unknown): FolderResync | null {
-  if (!isRecord(payload) || typeof payload.library !== 'string') return null
-  if (typeof payload.folder !== 'string' || typeof payload.reason !== 'string') return null
-  if (!RESYNC_REASONS.includes(payload.reason)) return null
-  const parent = typeof payload.parent === 'string' ? payload.parent : null
-  return {
-    library: payload.library,
-    folder: payload.folder,
-    reason: payload.reason as ResyncReason,
-    parent,
-  }
-}
-
-/** Calls handler with every batch of changes the file watcher sends. */
-export function onFolderChanges(handler: (changes: FolderChanges) => void): () => void {
-  return onEvent(FOLDER_CHANGES_EVENT, (payload) => {
-    const changes = asFolderChanges(payload)
-    if (changes) handler(changes)
-    else console.warn(`Ignored a malformed ${FOLDER_CHANGES_EVENT} event`, payload)
-  })
-}
-
-/** Calls handler with every resync the file watcher sends. */
-export function onFolderResync(handler: (resync: FolderResync) => void): () => void {
-  return onEvent(FOLDER_RESYNC_EVENT, (payload) => {
-    const resync = asFolderResync(payload)
-    if (resync) handler(resync)
-    else console.warn(`Ignored a malformed ${FOLDER_RESYNC_EVENT} event`, payload)
-  })
-}
-
 /**
  * Makes paths the folders of library that one part of the window (view) shows and the Go side
  * watches, replacing what the view showed before. An empty library or no paths closes them.
@@ -384,14 +219,6 @@ export async function watchFolders(view: string, library: string, paths: string[
 export async function rescan(library: string, paths: string[]): Promise<void> {
   if (window.go?.app?.Gallery === undefined) return
   await Gallery.Rescan(library, paths)
-}
-
-/** The app's video support in this run. */
-export interface MediaStatus {
-  /** Video thumbnails are made (ffmpeg is installed). */
-  ffmpeg: boolean
-  /** The advice shown when ffmpeg is false, else "". */
-  ffmpegMessage: string
 }
 
 let mediaStatusPromise: Promise<MediaStatus> | null = null

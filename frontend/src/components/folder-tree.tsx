@@ -6,7 +6,8 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react'
-import { onFolderChanges, onFolderResync, rescan, type Library } from '@/api/gallery'
+import { onFolderChanges, onFolderResync } from '@/api/folder-events'
+import { rescan, type Library } from '@/api/gallery'
 import { Icon } from '@/components/icon'
 import { dropTargetProps } from '@/lib/file-ops-context'
 import { FolderTreeStore } from '@/lib/folder-tree-store'

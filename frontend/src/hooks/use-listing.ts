@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
-import { onFolderChanges, onFolderResync, rescan } from '@/api/gallery'
+import { onFolderChanges, onFolderResync } from '@/api/folder-events'
+import { rescan } from '@/api/gallery'
 import { folderWatches } from '@/lib/folder-watches'
 import { ListingSource, type ListingQuery } from '@/lib/listing-source'
 
