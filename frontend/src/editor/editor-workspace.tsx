@@ -1,35 +1,20 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
-} from 'react'
-import {
-  copy,
-  discardSession,
-  exportImage,
-  profiles as fetchProfiles,
-  type Box,
-  type CopyKind,
-  type EditorSource,
-  type Profile,
-} from '@/api/editor'
+import { useCallback, useRef, useState } from 'react'
+import { copy, discardSession, type Box, type CopyKind, type EditorSource } from '@/api/editor'
 import { errorMessage } from '@/api/gallery'
-import { CropOverlay } from '@/editor/crop-overlay'
 import { ControlsPanel } from '@/editor/controls-panel'
 import { EditorPreview } from '@/editor/editor-preview'
 import { EditorToolbar } from '@/editor/editor-toolbar'
-import { FocalOverlay } from '@/editor/focal-overlay'
+import { ExportStatusBar } from '@/editor/export-status'
 import { LeaveDialog } from '@/editor/leave-dialog'
-import { RedactOverlay } from '@/editor/redact-overlay'
 import { RestoreBanner } from '@/editor/restore-banner'
 import { ShortcutsOverlay } from '@/editor/shortcuts-overlay'
 import { Toast, type ToastMessage } from '@/editor/toast'
+import { ToolOverlay } from '@/editor/tool-overlay'
 import { UrlPanel } from '@/editor/url-panel'
+import { useEditorExport } from '@/hooks/use-editor-export'
 import { useEditorHistory } from '@/hooks/use-editor-history'
+import { useEditorKeys } from '@/hooks/use-editor-keys'
+import { useEditorProfiles } from '@/hooks/use-editor-profiles'
 import { useEditorRender, type PreviewRequest } from '@/hooks/use-editor-render'
 import { useEditorSession } from '@/hooks/use-editor-session'
 import { useElementSize } from '@/hooks/use-element-size'
@@ -63,29 +48,7 @@ export interface EditorWorkspaceProps {
   onClose: () => void
 }
 
-type ExportStatus =
-  { kind: 'busy' } | { kind: 'saved'; path: string } | { kind: 'error'; message: string } | null
-
 const isString = (value: unknown): value is string => typeof value === 'string'
-
-/** Reports whether the element takes typed text, so letter keys and undo belong to it. */
-function isTextField(element: EventTarget | null): boolean {
-  if (element instanceof HTMLTextAreaElement) return true
-  if (!(element instanceof HTMLInputElement)) return false
-  return !['range', 'checkbox', 'radio', 'color', 'button', 'submit'].includes(element.type)
-}
-
-/**
- * Reports whether Enter on the element keeps its own meaning while a tool is on. Elsewhere,
- * buttons included, Enter applies the crop or finishes the tool, so clicking an aspect preset
- * and pressing Enter applies it.
- */
-function keepsEnter(element: EventTarget | null): boolean {
-  return (
-    isTextField(element) ||
-    (element instanceof HTMLElement && element.matches('select, textarea, [data-keeps-enter]'))
-  )
-}
 
 /** Returns box, or null when it is the whole image, which needs no crop. */
 function cropOrNull(box: Box, source: EditorSource): Box | null {
@@ -118,10 +81,8 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
   const [showOriginal, setShowOriginal] = useState(false)
   const [split, setSplit] = useState<number | null>(null)
   const [profile, setProfile] = useStoredState('editor.profile', '', isString)
-  const [profileList, setProfileList] = useState<Profile[]>([])
-  const [profilesError, setProfilesError] = useState<string | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const [exportStatus, setExportStatus] = useState<ExportStatus>(null)
+  const exporter = useEditorExport(library, path, state, history.markSaved)
   const [offer, setOffer] = useState<'open' | 'answered'>(source.session ? 'open' : 'answered')
   const [leaving, setLeaving] = useState(false)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
@@ -139,20 +100,7 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
 
   const session = useEditorSession(library, path, state, offer === 'answered' || history.dirty)
 
-  useEffect(() => {
-    let cancelled = false
-    fetchProfiles().then(
-      (list) => {
-        if (!cancelled) setProfileList(list)
-      },
-      (err: unknown) => {
-        if (!cancelled) setProfilesError(errorMessage(err))
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [])
+  const profiles = useEditorProfiles()
 
   const toolOn = tool !== 'none'
   const cropping = tool === 'crop' && cropDraft !== null
@@ -270,22 +218,6 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
       (err: unknown) => notify(`Copy failed: ${errorMessage(err)}`, 'error'),
     )
   }
-  const runExport = () => {
-    setExportStatus({ kind: 'busy' })
-    const exported = state
-    exportImage(library, path, exported).then(
-      (target) => {
-        if (!target) {
-          setExportStatus(null)
-          return
-        }
-        setExportStatus({ kind: 'saved', path: target })
-        if (deepEqual(exported, state)) history.markSaved()
-      },
-      (err: unknown) => setExportStatus({ kind: 'error', message: errorMessage(err) }),
-    )
-  }
-
   const close = () => {
     session.flush()
     onClose()
@@ -303,137 +235,40 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
     )
   }
 
-  // Keys inside the editor arrive through React after the focused control had its turn. With
-  // the focus outside it (on the page body), a window listener takes them. Both stop the event,
-  // so a viewer open behind the editor never acts on the editor's keys.
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
-  useLayoutEffect(() => {
-    keyHandler.current = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || leaving || shortcutsOpen) return
-      const target = event.target
-      const typing = isTextField(target)
-      const key = event.key
-      if (event.ctrlKey || event.metaKey) {
-        if (event.altKey) return
-        const lower = key.toLowerCase()
-        if (lower === 'z' && !typing) {
-          if (event.shiftKey) history.redo()
-          else history.undo()
-        } else if (lower === 'y' && !typing) {
-          history.redo()
-        } else if (key === '+' || key === '=') {
-          zoomIn()
-        } else if (key === '-' || key === '_') {
-          zoomOut()
-        } else if (key === '0') {
-          zoomFit()
-        } else if (key === '1') {
-          zoomTo(1)
-        } else if (lower === 'c') {
-          const selected = window.getSelection()?.toString() ?? ''
-          const field = target instanceof HTMLElement && target.matches('input, select, textarea')
-          if (selected || field) return
-          copyKind('path')
-        } else {
-          return
-        }
-        event.preventDefault()
-        return
-      }
-      if (event.altKey) return
-      switch (key) {
-        case 'Escape':
-          if (typing && target instanceof HTMLElement) target.blur()
-          else if (toolOn) cancelTool()
-          else requestClose()
-          break
-        case 'Enter':
-          if (!toolOn || keepsEnter(target)) return
-          if (tool === 'crop') applyCrop()
-          else cancelTool()
-          break
-        case 'c':
-        case 'C':
-          if (typing) return
-          toggleCrop()
-          break
-        case '\\':
-          if (typing) return
-          setShowOriginal(true)
-          break
-        case '?':
-          if (typing) return
-          setShortcutsOpen(true)
-          break
-        default:
-          return
-      }
-      event.preventDefault()
-    }
+  const keys = useEditorKeys(rootRef, {
+    paused: leaving || shortcutsOpen,
+    toolOn,
+    cropToolOn: tool === 'crop',
+    undo: history.undo,
+    redo: history.redo,
+    zoomIn,
+    zoomOut,
+    zoomFit,
+    zoomActualSize: () => zoomTo(1),
+    copyPath: () => copyKind('path'),
+    cancelTool,
+    applyCrop,
+    toggleCrop,
+    requestClose,
+    setShowOriginal,
+    openShortcuts: () => setShortcutsOpen(true),
   })
 
-  useEffect(() => {
-    const root = rootRef.current
-    const outside = (event: KeyboardEvent) => !root?.contains(event.target as Node | null)
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!outside(event)) return
-      keyHandler.current(event)
-      event.stopPropagation()
-    }
-    const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === '\\') setShowOriginal(false)
-    }
-    const onBlur = () => setShowOriginal(false)
-    window.addEventListener('keydown', onKeyDown, true)
-    window.addEventListener('keyup', onKeyUp, true)
-    window.addEventListener('blur', onBlur)
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true)
-      window.removeEventListener('keyup', onKeyUp, true)
-      window.removeEventListener('blur', onBlur)
-    }
-  }, [])
-
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    keyHandler.current(event.nativeEvent)
-    event.stopPropagation()
-  }
-
-  const overlay = (rect: ScreenRect): ReactNode => {
-    if (tool === 'crop' && cropDraft) {
-      return (
-        <CropOverlay
-          rect={rect}
-          source={sourceSize}
-          box={cropDraft}
-          ratio={ratio}
-          onChange={setCropDraft}
-        />
-      )
-    }
-    if (tool === 'focal') {
-      return (
-        <FocalOverlay
-          rect={rect}
-          source={sourceSize}
-          crop={state.crop ?? fullBox(source)}
-          focal={state.focal}
-          onPick={(focal) => change('', (s) => ({ ...s, focal }))}
-        />
-      )
-    }
-    if (tool === 'redact') {
-      return (
-        <RedactOverlay
-          rect={rect}
-          source={sourceSize}
-          boxes={state.redact}
-          onAdd={(box) => change('', (s) => ({ ...s, redact: [...s.redact, box] }))}
-        />
-      )
-    }
-    return null
-  }
+  const overlay = (rect: ScreenRect) => (
+    <ToolOverlay
+      rect={rect}
+      tool={tool}
+      source={sourceSize}
+      cropDraft={cropDraft}
+      ratio={ratio}
+      onCropDraftChange={setCropDraft}
+      crop={state.crop ?? fullBox(source)}
+      focal={state.focal}
+      onPickFocal={(focal) => change('', (s) => ({ ...s, focal }))}
+      redact={state.redact}
+      onAddRedact={(box) => change('', (s) => ({ ...s, redact: [...s.redact, box] }))}
+    />
+  )
 
   const pathOutput = result
     ? { width: result.path.outputWidth, height: result.path.outputHeight }
@@ -443,10 +278,8 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
     <div
       ref={rootRef}
       className="relative flex min-h-0 flex-1 flex-col"
-      onKeyDown={onKeyDown}
-      onKeyUp={(event) => {
-        if (event.key === '\\') setShowOriginal(false)
-      }}
+      onKeyDown={keys.onKeyDown}
+      onKeyUp={keys.onKeyUp}
     >
       <div inert={leaving || undefined} className="flex min-h-0 flex-1 flex-col">
         <EditorToolbar
@@ -473,8 +306,8 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
           split={split !== null}
           onToggleSplit={() => setSplit((old) => (old === null ? 0.5 : null))}
           onShortcuts={() => setShortcutsOpen(true)}
-          exporting={exportStatus?.kind === 'busy'}
-          onExport={runExport}
+          exporting={exporter.status?.kind === 'busy'}
+          onExport={exporter.run}
           onClose={requestClose}
         />
         {offer === 'open' && source.session && (
@@ -484,29 +317,8 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
             onDiscard={discardOffer}
           />
         )}
-        {exportStatus && exportStatus.kind !== 'busy' && (
-          <div
-            role={exportStatus.kind === 'error' ? 'alert' : 'status'}
-            data-testid="export-status"
-            className={`flex items-center gap-2 border-b px-3 py-1.5 text-xs ${
-              exportStatus.kind === 'error'
-                ? 'border-red-900/60 bg-red-950/60 text-red-100'
-                : 'border-emerald-900/60 bg-emerald-950/50 text-emerald-100'
-            }`}
-          >
-            <span className="min-w-0 flex-1 break-all select-text">
-              {exportStatus.kind === 'error'
-                ? `Export failed: ${exportStatus.message}`
-                : `Exported to ${exportStatus.path}`}
-            </span>
-            <button
-              type="button"
-              onClick={() => setExportStatus(null)}
-              className="h-6 rounded px-1.5 hover:bg-white/10 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
-            >
-              Dismiss
-            </button>
-          </div>
+        {exporter.status && exporter.status.kind !== 'busy' && (
+          <ExportStatusBar status={exporter.status} onDismiss={exporter.dismiss} />
         )}
         {session.error && (
           <p className="border-b border-amber-900/60 bg-amber-950/40 px-3 py-1 text-xs text-amber-100">
@@ -539,8 +351,8 @@ export function EditorWorkspace({ source, onClose }: EditorWorkspaceProps) {
             />
             <UrlPanel
               result={result}
-              profiles={profileList}
-              profilesError={profilesError}
+              profiles={profiles.profiles}
+              profilesError={profiles.error}
               profile={profile}
               onProfileChange={setProfile}
               onCopyPath={() => copyKind('path')}
