@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { exportImage, type EditorState } from '@/api/editor'
 import { errorMessage } from '@/api/gallery'
 import type { ExportStatus } from '@/editor/export-status'
@@ -22,6 +22,11 @@ export function useEditorExport(
   markSaved: () => void,
 ): EditorExport {
   const [exportStatus, setExportStatus] = useState<ExportStatus>(null)
+  // The state at the time the export ends, which edits made during the export have changed.
+  const latest = useRef(state)
+  useEffect(() => {
+    latest.current = state
+  }, [state])
 
   const runExport = () => {
     setExportStatus({ kind: 'busy' })
@@ -33,9 +38,8 @@ export function useEditorExport(
           return
         }
         setExportStatus({ kind: 'saved', path: target })
-        // NOTE: state is the one of the render that started the export, so this check always
-        // passes, and an edit made while the export runs is marked saved as well.
-        if (deepEqual(exported, state)) markSaved()
+        // An edit made while the export ran is not in the file, so it stays unsaved.
+        if (deepEqual(exported, latest.current)) markSaved()
       },
       (err: unknown) => setExportStatus({ kind: 'error', message: errorMessage(err) }),
     )
