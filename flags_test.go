@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -59,5 +60,17 @@ func TestParseFlags_API(t *testing.T) {
 	}
 	if _, err := parseFlags([]string{"--api-addr", "0.0.0.0:8000"}); err == nil {
 		t.Fatal("--api-addr 0.0.0.0:8000 accepted, want an error: the window's API is loopback only")
+	}
+}
+
+func TestRun_ErrNoDisplay(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("the window needs no DISPLAY on " + runtime.GOOS)
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	err := run([]string{"-data-dir", t.TempDir(), "-keyring", "file"})
+	if err == nil || !strings.Contains(err.Error(), "imagor-studio serve") {
+		t.Fatalf("run without a display: err=%v, want advice naming imagor-studio serve", err)
 	}
 }

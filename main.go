@@ -55,6 +55,11 @@ func run(args []string) error {
 	if serve {
 		return runServe(cfg, logger)
 	}
+	if !generatingBindings {
+		if err := checkDisplay(); err != nil {
+			return err
+		}
+	}
 
 	svc, err := openServices(cfg, logger)
 	if err != nil {

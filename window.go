@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
+	"os"
+	"runtime"
 	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -45,4 +48,17 @@ func serveImages(images http.Handler) assetserver.Middleware {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// checkDisplay fails with advice when a Linux or BSD session has no display for the window, where
+// GTK would otherwise stop the app with a panic.
+func checkDisplay() error {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		return nil
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): " +
+		"start it from a desktop session, or run `imagor-studio serve` for the API without a window")
 }
