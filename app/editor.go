@@ -227,12 +227,6 @@ func (e *Editor) DiscardSession(libraryID, path string) error {
 	return editorError(e.app.svc.Settings.DeleteSession(e.app.context(), libraryID, rel))
 }
 
-// Output limits, the same as the image handler's for any imagor path.
-const (
-	maxOutputSide   = 65000
-	maxOutputPixels = 200_000_000
-)
-
 // file resolves path in a library, stats it for its version and reads its size and orientation
 // from the engine.
 func (e *Editor) file(libraryID, rawPath string) (file, error) {
@@ -263,9 +257,8 @@ func (e *Editor) operations(f file, s editor.State) (editor.Operations, error) {
 	if err != nil {
 		return ops, err
 	}
-	if ops.Width > maxOutputSide || ops.Height > maxOutputSide || ops.Width*ops.Height > maxOutputPixels {
-		return editor.Operations{}, fmt.Errorf("the result would be %d x %d px, over 65,000 px a side "+
-			"or 200 megapixels: %w; make it smaller", ops.Width, ops.Height, editor.ErrInvalidState)
+	if err := ops.CheckSize(); err != nil {
+		return editor.Operations{}, err
 	}
 	if ops.SizeKnown {
 		return ops, nil

@@ -43,6 +43,14 @@ func TestEditor(t *testing.T) {
 			t.Fatalf("errors %+v, want INVALID_ARGUMENT naming widht", r.Errors)
 		}
 	})
+	t.Run("ErrEditorPathTooLarge", func(t *testing.T) {
+		huge := map[string]any{"width": 60000, "height": 60000, "mode": "stretch"}
+		r := h.post(`query($l: ID!, $s: JSON!) { editorPath(library: $l, path: "a.jpg", state: $s) { path } }`,
+			map[string]any{"l": lib, "s": huge})
+		if r.code() != api.CodeInvalidArgument || !strings.Contains(r.Errors[0].Message, "200 megapixels") {
+			t.Fatalf("errors %+v, want INVALID_ARGUMENT over the output limit", r.Errors)
+		}
+	})
 	t.Run("Session", func(t *testing.T) {
 		var saved struct {
 			State map[string]any

@@ -72,6 +72,9 @@ func (r *Resolver) editorPath(ctx context.Context, f file, src editor.Source, st
 		return nil, apiError(err, f.rel)
 	}
 	ops, err := editor.Build(s, src)
+	if err == nil {
+		err = ops.CheckSize()
+	}
 	if err != nil {
 		return nil, apiError(err, f.rel)
 	}
