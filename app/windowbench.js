@@ -12,7 +12,7 @@
       requestAnimationFrame(step)
     })
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-  // WebKit has no performance.memory; -1 says so in the report.
+  // WebKit has no performance.memory, so the report gives -1 for it.
   const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : -1)
   const shown = () => [...grid.querySelectorAll('img')].some((img) => img.complete && img.naturalWidth > 0)
   const sample = () => ({

@@ -162,7 +162,7 @@ func (s *Server) requireToken(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody reads at most MaxBodyBytes of the body and answers 413 to a longer one.
+// limitBody reads at most MaxBodyBytes of the body and responds 413 to a longer one.
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))

@@ -2,8 +2,8 @@ package editor
 
 import "fmt"
 
-// Output limits of an edit, the same as the image handler's for any imagor path: imagor makes
-// whatever size a path asks for, so a huge resize of a small photo would allocate gigabytes.
+// Output limits of an edit, the same as the image handler's for any imagor path. imagor renders
+// whatever size a path requests, so a huge resize of a small photo would allocate gigabytes.
 const (
 	MaxOutputSide   = 65000
 	MaxOutputPixels = 200_000_000

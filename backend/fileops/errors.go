@@ -25,14 +25,14 @@ const (
 	CodeInvalid     Code = "INVALID_ARGUMENT" // a bad name, a folder into itself, the library root
 	CodeNoTrash     Code = "NO_TRASH"         // no trash for this path; only a permanent delete can remove it
 	CodeUnsupported Code = "UNSUPPORTED"      // the library kind cannot do this (folders of S3 libraries)
-	CodeFailed      Code = "FAILED"           // any other failure; the message says what
+	CodeFailed      Code = "FAILED"           // any other failure, described by the message
 )
 
 // Failure is one path an operation could not do.
 type Failure struct {
 	Path    string `json:"path"` // the library-relative path (or the OS path of an import source)
 	Code    Code   `json:"code"`
-	Message string `json:"message"` // names the value and says what to do
+	Message string `json:"message"` // names the value and the next step
 	Err     error  `json:"-"`
 }
 

@@ -23,7 +23,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/s3"
 )
 
-// Clash is what to do when the destination name is taken.
+// Clash is the policy for a destination name that is taken.
 type Clash string
 
 // Clash policies.
@@ -52,7 +52,7 @@ type Options struct {
 	// Progress, when set, is called after each path, from the operation's goroutine.
 	Progress func(Progress)
 	// Continue marks a call that finishes the previous one of the same kind, such as the second
-	// pass of a move for the paths whose clashes the user answered: Undo then reverts both.
+	// pass of a move for the paths whose clashes the user resolved, so Undo reverts both.
 	Continue bool
 }
 
@@ -132,7 +132,7 @@ func (s *Service) Trash(ctx context.Context, lib string, paths []string, opts Op
 }
 
 // Delete removes each of paths for good, folders with their content, and returns the removed
-// paths. It cannot be undone; the UI asks twice before calling it.
+// paths. It cannot be undone, so the UI requests a second confirmation before calling it.
 func (s *Service) Delete(ctx context.Context, lib string, paths []string, opts Options) ([]string, error) {
 	return s.remove(ctx, lib, paths, opts)
 }
@@ -155,7 +155,7 @@ func (s *Service) Undo(ctx context.Context) (Undone, error) {
 	return s.undo(ctx)
 }
 
-// Undone is what Undo put back.
+// Undone is the result of Undo: the entries it put back.
 type Undone struct {
 	Kind    string   `json:"kind"`    // trash, rename or move
 	Library string   `json:"library"` // the library the paths are in now

@@ -26,7 +26,7 @@ func (s *Service) protectedFolders() []string {
 	return s.protected
 }
 
-// check refuses rel when it is, holds or lies inside a protected folder. S3 libraries hold none.
+// check rejects rel when it is, contains or lies inside a protected folder. S3 libraries have none.
 func (t target) check(rel string) error {
 	if t.root == nil || len(t.protected) == 0 {
 		return nil
@@ -38,7 +38,7 @@ func (t target) check(rel string) error {
 	abs := filepath.Join(base, filepath.FromSlash(rel))
 	for _, dir := range t.protected {
 		if within(abs, dir) || within(dir, abs) {
-			return fmt.Errorf("%q: %w: it holds Imagor Studio's settings or cache (%s); the app manages that folder itself",
+			return fmt.Errorf("%q: %w: it contains Imagor Studio's settings or cache (%s), which only the app itself changes",
 				rel, ErrInvalid, dir)
 		}
 	}

@@ -7,7 +7,7 @@ export const outDir = process.env.OUT ?? 'out'
 
 // The dev server's ipc.js throws this once in a plain browser. When its websocket drops and
 // reconnects on a loaded machine, Wails' runtime logs "reading 'send'" for a binding called in
-// between; the production window talks to Go without a websocket. Chromium also logs every non-2xx
+// between. The production window talks to Go without a websocket. Chromium also logs every non-2xx
 // response as a console error; the tests check those statuses themselves (error tiles).
 const knownNoise = [
   /reading 'nodes'/,
