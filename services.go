@@ -113,8 +113,8 @@ func (s *services) openLibraries(cfg config, ffmpeg string) error {
 	s.files = fileops.New(s.libraries, s.buckets, s.logger.With("subsystem", "files"))
 	s.files.Protect(s.dataFolders...)
 
-	// The watcher reports to the app, which exists only after it: no folder is watched, so no
-	// event is sent, before the window asks for one through the app.
+	// The watcher reports to the app, which is created after it. No event is lost, because no
+	// folder is watched before the window requests one through the app.
 	s.watcher, err = watch.New(watch.Options{
 		Libraries: s.libraries,
 		Lister:    s.lister,

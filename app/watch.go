@@ -31,10 +31,10 @@ type FolderChanges struct {
 	Changes []FolderChange `json:"changes"`
 }
 
-// FolderResync asks the frontend to list a watched folder again. Reason is overflow (events
-// were lost), many-changes, replaced (a deleted folder is back), or deleted: then nothing is
-// listed, and Parent is the nearest folder above that still exists, or null when the library's
-// own folder is gone (a removed disk).
+// FolderResync is the request to the frontend to list a watched folder again. Reason is
+// overflow (events were lost), many-changes, replaced (a deleted folder is back), or deleted.
+// For deleted, nothing is listed, and Parent is the nearest folder above that still exists, or
+// null when the library's own folder is gone (a removed disk).
 type FolderResync struct {
 	Library string  `json:"library"`
 	Folder  string  `json:"folder"`

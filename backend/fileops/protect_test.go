@@ -10,7 +10,7 @@ import (
 	"github.com/imagor-studio/desktop/backend/fileops"
 )
 
-// A library such as a home folder can hold the app's own config folder; no operation may
+// A library such as a home folder can contain the app's own config folder. No operation may
 // change it, move it, copy it out or write into it.
 func TestService_Protect(t *testing.T) {
 	ctx := context.Background()

@@ -118,7 +118,7 @@ func TestService_UndoTrashOccupied(t *testing.T) {
 	if code := Codes(t, err)["x.jpg"]; code != fileops.CodeExists {
 		t.Errorf("code %q, want EXISTS", code)
 	}
-	// Undo offers no clash choice, so the message says where the file is and how to get it back.
+	// Undo offers no clash choice, so the message names where the file is and how to get it back.
 	if msg := err.Error(); !strings.Contains(msg, "it stays in the trash") || strings.Contains(msg, "keep both") {
 		t.Errorf("error %q, want it to say that the file stays in the trash", msg)
 	}

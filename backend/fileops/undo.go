@@ -87,8 +87,8 @@ func (s *Service) undo(ctx context.Context) (Undone, error) {
 	return undone, fail.err()
 }
 
-// identify returns what is at rel in the folder library lib, so Undo can tell the entry it moved
-// from one that took its name since; nil for S3 libraries or when it cannot be read.
+// identify returns the entry at rel in the folder library lib, so Undo can tell the entry it moved
+// from one that took its name since. It returns nil for S3 libraries or an unreadable entry.
 func (s *Service) identify(lib, rel string) fs.FileInfo {
 	t, err := s.open(lib)
 	if err != nil || t.root == nil {

@@ -27,7 +27,7 @@ type folder struct {
 	gone     bool   // the folder does not exist (or is not a folder); looked for on the timer
 	fsName   string // the file system, when it reports no changes made elsewhere
 	kernel   bool   // has a kernel watch, listed in Watcher.dirs
-	watchErr error  // why the kernel watch could not be added
+	watchErr error  // the error of adding the kernel watch
 	lastErr  string // the last read error logged, to log a lasting one once
 	id       fileID // the folder's device and inode when it was read
 	// mountPoint is true for a folder on another file system than its parent (a memory card, a

@@ -107,9 +107,9 @@ func (w *Watcher) unref(key folderKey) {
 	w.log.Debug("stopped watching folder", "library", key.library, "path", key.rel)
 }
 
-// event records one fsnotify event. Its name is an entry of a watched folder, or a watched
-// folder itself when that was deleted or moved away; when a folder and its parent are both
-// watched, the two look the same, so both are checked.
+// event records one fsnotify event. Its name is an entry of a watched folder, or a watched folder
+// itself when that was deleted or moved away. When a folder and its parent are both watched, the
+// two look the same, so both are checked.
 func (w *Watcher) event(ev fsnotify.Event, now time.Time) {
 	dir, name := filepath.Dir(ev.Name), filepath.Base(ev.Name)
 	for _, f := range w.dirs[dir] {

@@ -1176,7 +1176,7 @@ type EditorPath {
   signedUrl: String
   outputWidth: Int!
   outputHeight: Int!
-  "Why the profile's server may not find the file, or \"\"."
+  "The reason the profile's server may not find the file, or \"\"."
   warning: String!
 }
 `, BuiltIn: false},
@@ -1210,7 +1210,7 @@ extend type Mutation {
   undo: UndoResult!
 }
 
-"What to do when the destination name is taken."
+"The policy for a destination name that is taken."
 enum Clash {
   "Fail that path with EXISTS."
   FAIL
@@ -1460,7 +1460,7 @@ type RemoteStatus {
   library: ID!
   baseUrl: String!
   ok: Boolean!
-  "Why the local engine renders instead, when not ok."
+  "The reason the local engine renders instead, when not ok."
   reason: String!
   checked: Time!
   "Requests rendered locally after a remote failure."

@@ -31,7 +31,7 @@ type EditorPath struct {
 	SignedURL    *string `json:"signedUrl,omitempty"`
 	OutputWidth  int     `json:"outputWidth"`
 	OutputHeight int     `json:"outputHeight"`
-	// Why the profile's server may not find the file, or "".
+	// The reason the profile's server may not find the file, or "".
 	Warning string `json:"warning"`
 }
 
@@ -133,7 +133,7 @@ type RemoteStatus struct {
 	Library string `json:"library"`
 	BaseURL string `json:"baseUrl"`
 	Ok      bool   `json:"ok"`
-	// Why the local engine renders instead, when not ok.
+	// The reason the local engine renders instead, when not ok.
 	Reason  string    `json:"reason"`
 	Checked time.Time `json:"checked"`
 	// Requests rendered locally after a remote failure.
@@ -173,7 +173,7 @@ type UndoResult struct {
 	Paths   []string `json:"paths"`
 }
 
-// What to do when the destination name is taken.
+// The policy for a destination name that is taken.
 type Clash string
 
 const (

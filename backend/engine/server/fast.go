@@ -161,10 +161,9 @@ func jpegShrink(width, height, boxW, boxH int) int {
 	return 1
 }
 
-// thumbnailSize returns the size imagor's thumbnail of the file at name has for req. The deeper
-// shrink on load of the fast path would round some sizes a pixel differently, and the output must
-// be imagor's to the pixel, so vips_thumbnail plans the image first; libvips evaluates lazily, so
-// that reads the header only.
+// thumbnailSize returns the size of imagor's thumbnail of the file at name for req. The fast path's
+// deeper shrink on load would round some sizes a pixel differently, so vips_thumbnail plans the
+// image first. libvips evaluates lazily, so the plan reads the header only.
 func thumbnailSize(name string, req fastRequest) (int, int, error) {
 	plan, err := vips.NewThumbnail(name, req.width, &vips.ThumbnailOptions{Height: req.height, Size: vips.SizeDown})
 	if err != nil {

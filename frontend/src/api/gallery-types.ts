@@ -100,7 +100,7 @@ export interface RecentFile {
   available: boolean
 }
 
-/** What happened to an entry of a watched folder. */
+/** The kind of change to an entry of a watched folder. */
 export type ChangeKind = 'added' | 'changed' | 'removed' | 'renamed'
 
 /** One entry of a watched folder that changed on disk. */

@@ -155,7 +155,7 @@ export interface ApiStatus {
   /** http://127.0.0.1:PORT/graphql while running, else "". */
   url: string
   token: string
-  /** Why the server is not running although enabled, such as a port in use. */
+  /** The reason the server is not running although enabled, such as a port in use. */
   error: string
   /** Set when the command line decides the switch or the address for this run. */
   override: string

@@ -197,7 +197,7 @@ export function GalleryGrid({
   })
   const selectFile = files.select
 
-  // A rename or a new folder asks to focus its entry in place of the location's file.
+  // A rename or a new folder requests focus on its entry in place of the location's file.
   const startSelect = files.startSelect || initialSelect
   useEffect(() => {
     if (!startSelect) return

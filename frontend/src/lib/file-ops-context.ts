@@ -52,7 +52,7 @@ export interface FileOps {
   duplicate: (library: string, paths: string[]) => void
   /** Moves to the trash, or deletes for good after asking twice (always for S3 libraries). */
   remove: (library: string, paths: string[], permanent: boolean) => void
-  /** Resolves to the new path, or null when the rename failed and a message said why. */
+  /** Resolves to the new path, or null when the rename failed and a message gave the reason. */
   rename: (library: string, path: string, newName: string) => Promise<string | null>
   /** Makes "New folder" (or the next free "New folder (n)") in parent; resolves to its path. */
   newFolder: (library: string, parent: string) => Promise<string | null>

@@ -134,7 +134,7 @@ describe('ListingSource change batches', () => {
     const started = source.start()
     disk.add(imageEntry('b.jpg'))
     source.applyChanges([{ kind: 'added', path: 'b.jpg', entry: imageEntry('b.jpg') }])
-    // The first answer reflects the disk before b.jpg was added; it is thrown away.
+    // The first response reflects the disk before b.jpg was added, so it is discarded.
     disk.remove('b.jpg')
     release()
     await Promise.resolve()
