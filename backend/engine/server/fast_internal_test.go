@@ -1,6 +1,12 @@
 package server
 
-import "testing"
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/cshum/vipsgen/vips"
+)
 
 func TestJPEGShrink_Factors(t *testing.T) {
 	tests := []struct {
@@ -66,6 +72,79 @@ func TestParseFastMeta_Paths(t *testing.T) {
 	} {
 		if _, ok := parseFastMeta(path); ok {
 			t.Errorf("parseFastMeta(%q) took it, want imagor to serve it", path)
+		}
+	}
+}
+
+// TestThumbnailSize_MatchesLibvips compares the planned size with vips_thumbnail's on the file,
+// imagor's path, over a sweep of JPEG sizes, boxes and both kinds of orientation.
+func TestThumbnailSize_MatchesLibvips(t *testing.T) {
+	vips.Startup(nil)
+	dir := t.TempDir()
+	boxes := [][2]int{{256, 256}, {100, 80}, {1200, 1200}, {300, 90}, {2048, 2048}, {512, 256}}
+	checked := 0
+	for width := 301; width < 4200; width += 293 {
+		for _, height := range []int{width*3/4 + 1, width*2/3 - 1, width * 16 / 9, width/3 + 7} {
+			for _, orientation := range []int{1, 6} {
+				name := writeBlackJPEG(t, dir, width, height, orientation)
+				for _, box := range boxes {
+					req := fastRequest{width: box[0], height: box[1], quality: 80}
+					upW, upH := width, height
+					if orientation >= 5 {
+						upW, upH = height, width
+					}
+					gotW, gotH, err := thumbnailSize(upW, upH, orientation >= 5, req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, err := vips.NewThumbnail(name, box[0], &vips.ThumbnailOptions{Height: box[1], Size: vips.SizeDown})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if gotW != want.Width() || gotH != want.Height() {
+						t.Errorf("%dx%d orientation %d in %dx%d: planned %dx%d, vips_thumbnail %dx%d",
+							width, height, orientation, box[0], box[1], gotW, gotH, want.Width(), want.Height())
+					}
+					want.Close()
+					checked++
+				}
+			}
+		}
+	}
+	t.Logf("compared %d sizes", checked)
+}
+
+// writeBlackJPEG writes a black width x height JPEG with the given EXIF orientation to dir.
+func writeBlackJPEG(t *testing.T, dir string, width, height, orientation int) string {
+	t.Helper()
+	img, err := vips.NewBlack(width, height, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer img.Close()
+	if err := img.SetOrientation(orientation); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, fmt.Sprintf("%dx%d-%d.jpg", width, height, orientation))
+	if err := img.Jpegsave(name, nil); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func TestFastRequest_Effort(t *testing.T) {
+	tests := []struct {
+		width, height, want int
+	}{
+		{256, 256, webpThumbnailEffort},
+		{512, 512, webpThumbnailEffort},
+		{512, 513, webpEffort},
+		{2048, 2048, webpEffort},
+	}
+	for _, tc := range tests {
+		req := fastRequest{width: tc.width, height: tc.height, quality: 80}
+		if got := req.effort(); got != tc.want {
+			t.Errorf("effort for %dx%d=%d, want %d", tc.width, tc.height, got, tc.want)
 		}
 	}
 }
