@@ -158,7 +158,7 @@ func (s *Server) fastJPEG(name string, req fastRequest) (*vips.Image, error) {
 	if !s.withinLimits(width, height, 1) {
 		return nil, errDeclined
 	}
-	swapped := orientation >= 5 // turned a quarter turn on output
+	swapped := orientation >= 5 && orientation <= 8 // turned a quarter turn on output
 	if swapped {
 		width, height = height, width
 	}

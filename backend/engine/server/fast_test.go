@@ -60,6 +60,7 @@ func TestServer_FastPath(t *testing.T) {
 	}{
 		{"OKJPEGShrink8", "big.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1800) }, 256, 192, 2},
 		{"OKJPEGRotated", "rotated.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 6) }, 192, 256, 2},
+		{"OKJPEGInvalidOrientation", "nine.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 9) }, 256, 192, 2},
 		// Shrunk on load to 600x401, the height would round to 172; imagor's, from 2400x1601, is 171:
 		// 1601 / 9.375 = 170.8, so the size must come from the full image.
 		{"OKJPEGRounding", "odd.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1601) }, 256, 171, 2},
