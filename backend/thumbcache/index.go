@@ -6,12 +6,19 @@ import (
 )
 
 // schema creates the index. usage is kept by triggers, so every process sharing the folder sees
-// one total without summing the table.
+// one total without summing the table. inline contains the bodies of small entries, whose
+// entries row counts their size as a file's would. A cache folder of an earlier version, which
+// kept every body in a file, gets the table on open and keeps its files.
 const schema = `
 CREATE TABLE IF NOT EXISTS entries (
 	hash      TEXT PRIMARY KEY,
 	size      INTEGER NOT NULL,
 	last_read INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS inline (
+	hash         TEXT PRIMARY KEY REFERENCES entries (hash) ON DELETE CASCADE,
+	content_type TEXT NOT NULL,
+	body         BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_last_read ON entries (last_read);
 CREATE TABLE IF NOT EXISTS usage (total INTEGER NOT NULL, count INTEGER NOT NULL);
@@ -32,7 +39,7 @@ END;
 // SQLITE_BUSY when they upgrade from a read.
 func openIndex(path string) (*sql.DB, error) {
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open cache index: %w", err)

@@ -2,6 +2,9 @@ package thumbcache_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -84,6 +87,41 @@ func TestCache_PutGet(t *testing.T) {
 		}
 	})
 
+	t.Run("LargeAsFile", func(t *testing.T) {
+		dir := t.TempDir()
+		c := MustOpen(t, dir, 8<<20)
+		large := bytes.Repeat([]byte{'L'}, thumbcache.InlineMaxBytes+1)
+		if err := c.Put("k", "image/jpeg", large); err != nil {
+			t.Fatal(err)
+		}
+		if files := objectFiles(t, dir); len(files) != 1 {
+			t.Errorf("files after a large put=%v, want one", files)
+		}
+		if _, got, ok := read(t, c, "k"); !ok || !bytes.Equal(got, large) {
+			t.Errorf("large body: hit=%v, %d bytes, want %d", ok, len(got), len(large))
+		}
+
+		// A smaller body replaces the file, and a larger one the row again.
+		if err := c.Put("k", "image/webp", []byte("small")); err != nil {
+			t.Fatal(err)
+		}
+		if files := objectFiles(t, dir); len(files) != 0 {
+			t.Errorf("files after a small put over a large one=%v, want none", files)
+		}
+		if ct, got, ok := read(t, c, "k"); !ok || string(got) != "small" || ct != "image/webp" {
+			t.Errorf("small body: hit=%v body=%q type=%q, want small image/webp", ok, got, ct)
+		}
+		if err := c.Put("k", "image/jpeg", large); err != nil {
+			t.Fatal(err)
+		}
+		if _, got, ok := read(t, c, "k"); !ok || !bytes.Equal(got, large) {
+			t.Errorf("large body again: hit=%v, %d bytes, want %d", ok, len(got), len(large))
+		}
+		if _, count, err := c.Usage(); err != nil || count != 1 {
+			t.Errorf("count=%d (%v), want one entry", count, err)
+		}
+	})
+
 	t.Run("ErrContentType", func(t *testing.T) {
 		if err := c.Put("bad", "image/png\nX-Injected: 1", []byte("x")); err == nil {
 			t.Error("Put with a newline in the content type: no error")
@@ -93,7 +131,8 @@ func TestCache_PutGet(t *testing.T) {
 
 func TestCache_Evict(t *testing.T) {
 	const max = 64 << 10
-	c := MustOpen(t, t.TempDir(), max)
+	dir := t.TempDir()
+	c := MustOpen(t, dir, max)
 	body := bytes.Repeat([]byte{'x'}, 4<<10)
 
 	// Fill to the bound, reading key 0 after every put so it stays the most recently read.
@@ -131,6 +170,34 @@ func TestCache_Evict(t *testing.T) {
 	if _, _, ok := read(t, c, "39"); !ok {
 		t.Error("the newest key was evicted")
 	}
+	if rows := inlineRows(t, dir); rows != count {
+		t.Errorf("inline bodies=%d after eviction, want one per entry (%d)", rows, count)
+	}
+}
+
+// objectFiles returns the body files in the cache folder dir.
+func objectFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "objects", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// inlineRows counts the bodies kept in the index of the cache folder dir.
+func inlineRows(t *testing.T, dir string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "index.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM inline`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func TestCache_Reopen(t *testing.T) {
@@ -213,4 +280,55 @@ func writeMany(t *testing.T, dir, who string) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestCache_OpenFileOnlyFolder opens a cache folder as a version that kept every body in a file
+// left it: an index without the inline table, and one file.
+func TestCache_OpenFileOnlyFolder(t *testing.T) {
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "index.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const oldSchema = `
+CREATE TABLE entries (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, last_read INTEGER NOT NULL);
+CREATE INDEX entries_last_read ON entries (last_read);
+CREATE TABLE usage (total INTEGER NOT NULL, count INTEGER NOT NULL);
+INSERT INTO usage (total, count) VALUES (0, 0);
+CREATE TRIGGER entries_insert AFTER INSERT ON entries BEGIN
+	UPDATE usage SET total = total + NEW.size, count = count + 1;
+END;`
+	if _, err := db.Exec(oldSchema); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte("k"))
+	hash := hex.EncodeToString(sum[:])
+	file := []byte("image/webp\nold body")
+	if _, err := db.Exec(`INSERT INTO entries VALUES (?, ?, 0)`, hash, len(file)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	MustWriteObject(t, filepath.Join(dir, "objects", hash[:2], hash[2:]), file)
+
+	c := MustOpen(t, dir, 1<<20)
+	if ct, got, ok := read(t, c, "k"); !ok || string(got) != "old body" || ct != "image/webp" {
+		t.Errorf("file entry: hit=%v body=%q type=%q, want old body image/webp", ok, got, ct)
+	}
+	if err := c.Put("k2", "image/webp", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, count, err := c.Usage(); err != nil || count != 2 {
+		t.Errorf("count=%d (%v), want the old entry and the new one", count, err)
+	}
+}
+
+// MustWriteObject writes data to path, creating its folder.
+func MustWriteObject(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
