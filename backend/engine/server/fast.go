@@ -12,14 +12,18 @@ import (
 
 	"github.com/cshum/imagor/imagorpath"
 	"github.com/cshum/vipsgen/vips"
+
+	"github.com/imagor-studio/desktop/backend/thumbsize"
 )
 
 // The fast path renders the gallery's thumbnails and the viewer's fitted images without imagor's
 // processor. imagor hands libvips every file through a Go reader, which libvips calls for each
 // small chunk from its own threads, where a call into Go is expensive. On a 2-core AMD EPYC that
-// cost about 15 ms more per 12 MP JPEG than reading the file itself. The fast path gives libvips the open file by its descriptor instead and makes
-// the same output (fit-in, no upscaling, EXIF orientation applied, metadata kept, WebP at the
-// requested quality and imagor's effort 4). Any other request, and any file the fast path
+// cost about 15 ms more per 12 MP JPEG than reading the file itself. The fast path gives libvips
+// the open file by its descriptor instead. Its output has imagor's size, close to imagor's
+// pixels, and the same options: fit-in, no upscaling, EXIF orientation applied, metadata kept,
+// WebP at the requested quality. It encodes at imagor's WebP effort 4, except for boxes up to
+// thumbnailMaxSide, which get a lower effort. Any other request, and any file the fast path
 // declines, goes to imagor, which also words every error.
 
 // fastExtensions are the still-image formats the fast path reads, by file name. GIF (usually
@@ -146,8 +150,8 @@ func isJPEG(file *os.File) bool {
 	return err == nil && magic == [3]byte{0xff, 0xd8, 0xff}
 }
 
-// fastJPEG returns the thumbnail image of the JPEG at name: decoded at 1/2, 1/4 or 1/8 by the
-// decoder itself, then resized to the size imagor's vips_thumbnail makes.
+// fastJPEG returns the thumbnail image of the JPEG at name: shrunk by the decoder itself by the
+// factor of jpegShrink (1, 2, 4 or 8), then resized to the size imagor's vips_thumbnail makes.
 func (s *Server) fastJPEG(name string, req fastRequest) (*vips.Image, error) {
 	header, err := vips.NewJpegload(name, &vips.JpegloadOptions{Access: vips.AccessSequential})
 	if err != nil {
@@ -162,11 +166,11 @@ func (s *Server) fastJPEG(name string, req fastRequest) (*vips.Image, error) {
 	if swapped {
 		width, height = height, width
 	}
-	outW, outH, err := thumbnailSize(width, height, swapped, req)
-	if err != nil {
-		return nil, err
-	}
+	outW, outH := thumbnailSize(width, height, swapped, req)
 	shrink := jpegShrink(width, height, req.width, req.height)
+	if width/shrink < 1 || height/shrink < 1 {
+		return nil, errDeclined // libvips refuses to decode a side down to 0 pixels
+	}
 	img, err := vips.NewJpegload(name, &vips.JpegloadOptions{Shrink: shrink, Access: vips.AccessSequential})
 	if err != nil {
 		return nil, fmt.Errorf("thumbnail: %w", err)
@@ -223,38 +227,15 @@ func jpegShrink(width, height, boxW, boxH int) int {
 // thumbnailSize returns the size of imagor's thumbnail for req of a JPEG that is width x height
 // once upright, where swapped means its orientation turns it a quarter turn. imagor's
 // vips_thumbnail decodes at 1/2, 1/4 or 1/8 and leaves a factor of two for the resize. The fast
-// path's deeper shrink on load would round some sizes a pixel differently, so libvips plans the
-// same resize on a black image of the size imagor's decoder makes. libvips evaluates lazily, so
-// the plan makes no pixel and costs about 0.5 ms instead of the 2 ms of a plan on the file.
-func thumbnailSize(width, height int, swapped bool, req fastRequest) (int, int, error) {
-	boxW, boxH := req.width, req.height
-	if swapped {
-		// vips_thumbnail fits the stored image into the turned box, then turns the result.
-		width, height, boxW, boxH = height, width, boxH, boxW
+// path's deeper shrink on load would round some sizes a pixel differently, so the size comes
+// from the plan vips_thumbnail makes, computed in Go.
+func thumbnailSize(width, height int, swapped bool, req fastRequest) (int, int) {
+	if !swapped {
+		return thumbsize.Thumbnail(width, height, req.width, req.height, true, true)
 	}
-	shrink := max(float64(width)/float64(boxW), float64(height)/float64(boxH))
-	factor := 1
-	switch {
-	case shrink >= 16:
-		factor = 8
-	case shrink >= 8:
-		factor = 4
-	case shrink >= 4:
-		factor = 2
-	}
-	// libvips's jpegload rounds the shrunk size down.
-	stored, err := vips.NewBlack(width/factor, height/factor, nil)
-	if err != nil {
-		return 0, 0, fmt.Errorf("plan thumbnail: %w", err)
-	}
-	defer stored.Close()
-	if err := stored.ThumbnailImage(boxW, &vips.ThumbnailImageOptions{Height: boxH, Size: vips.SizeDown}); err != nil {
-		return 0, 0, fmt.Errorf("plan thumbnail: %w", err)
-	}
-	if swapped {
-		return stored.Height(), stored.Width(), nil
-	}
-	return stored.Width(), stored.Height(), nil
+	// vips_thumbnail fits the stored image into the turned box, then turns the result.
+	w, h := thumbsize.Thumbnail(height, width, req.height, req.width, true, true)
+	return h, w
 }
 
 // descriptorPath returns a file name under which libvips opens file's descriptor, or "" where
