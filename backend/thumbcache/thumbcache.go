@@ -119,7 +119,7 @@ func (c *Cache) getInline(hash string) (Entry, bool) {
 	err := c.db.QueryRow(`SELECT content_type, body FROM inline WHERE hash = ?`, hash).Scan(&contentType, &body)
 	if err != nil {
 		if !errors.Is(err, sql.ErrNoRows) {
-			c.logger.Warn("cache index read failed", "error", err)
+			c.logger.Warn("cache index read failed", "hash", hash, "error", err)
 		}
 		return Entry{}, false
 	}
@@ -184,6 +184,9 @@ func (c *Cache) putInline(hash, contentType string, body []byte) error {
 		return fmt.Errorf("cache index: %w", err)
 	}
 	defer tx.Rollback()
+	if body == nil {
+		body = []byte{} // the driver binds nil as NULL, which the body column rejects
+	}
 	size := int64(len(contentType) + 1 + len(body)) // as a file would count it
 	if err := upsertEntry(tx, hash, size); err != nil {
 		return err
@@ -203,7 +206,8 @@ func (c *Cache) putInline(hash, contentType string, body []byte) error {
 	return nil
 }
 
-// putFile stores a large body as a file, renamed into place once written, and its entry.
+// putFile stores a large body as a file, renamed into place once written, and its entry. When the
+// index write fails, it removes the file, because eviction only finds files the index counts.
 func (c *Cache) putFile(hash, contentType string, body []byte) error {
 	final := c.objectPath(hash)
 	if err := os.MkdirAll(filepath.Dir(final), 0o700); err != nil {
@@ -213,6 +217,17 @@ func (c *Cache) putFile(hash, contentType string, body []byte) error {
 	if err != nil {
 		return fmt.Errorf("cache put: %w", err)
 	}
+	if err := c.indexFile(hash, size); err != nil {
+		if err := os.Remove(final); err != nil {
+			c.logger.Warn("uncounted cache file not removed", "error", err)
+		}
+		return err
+	}
+	return nil
+}
+
+// indexFile records the entry of hash whose body is a file of size bytes.
+func (c *Cache) indexFile(hash string, size int64) error {
 	tx, err := c.db.Begin()
 	if err != nil {
 		return fmt.Errorf("cache index: %w", err)

@@ -97,9 +97,7 @@ func TestCache_PutGet(t *testing.T) {
 		if files := objectFiles(t, dir); len(files) != 1 {
 			t.Errorf("files after a large put=%v, want one", files)
 		}
-		if _, got, ok := read(t, c, "k"); !ok || !bytes.Equal(got, large) {
-			t.Errorf("large body: hit=%v, %d bytes, want %d", ok, len(got), len(large))
-		}
+		MustReadBody(t, c, "k", "image/jpeg", large)
 
 		// A smaller body replaces the file, and a larger one the row again.
 		if err := c.Put("k", "image/webp", []byte("small")); err != nil {
@@ -108,18 +106,29 @@ func TestCache_PutGet(t *testing.T) {
 		if files := objectFiles(t, dir); len(files) != 0 {
 			t.Errorf("files after a small put over a large one=%v, want none", files)
 		}
-		if ct, got, ok := read(t, c, "k"); !ok || string(got) != "small" || ct != "image/webp" {
-			t.Errorf("small body: hit=%v body=%q type=%q, want small image/webp", ok, got, ct)
-		}
+		MustReadBody(t, c, "k", "image/webp", []byte("small"))
 		if err := c.Put("k", "image/jpeg", large); err != nil {
 			t.Fatal(err)
 		}
-		if _, got, ok := read(t, c, "k"); !ok || !bytes.Equal(got, large) {
-			t.Errorf("large body again: hit=%v, %d bytes, want %d", ok, len(got), len(large))
+		MustReadBody(t, c, "k", "image/jpeg", large)
+
+		total, count, err := c.Usage()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if _, count, err := c.Usage(); err != nil || count != 1 {
-			t.Errorf("count=%d (%v), want one entry", count, err)
+		if count != 1 {
+			t.Errorf("count=%d, want one entry", count)
 		}
+		if want := int64(len("image/jpeg\n") + len(large)); total != want {
+			t.Errorf("total=%d, want %d, the size of the large body's file", total, want)
+		}
+	})
+
+	t.Run("NilBody", func(t *testing.T) {
+		if err := c.Put("nil", "image/webp", nil); err != nil {
+			t.Fatal(err)
+		}
+		MustReadBody(t, c, "nil", "image/webp", []byte{})
 	})
 
 	t.Run("ErrContentType", func(t *testing.T) {
@@ -297,6 +306,12 @@ CREATE TABLE usage (total INTEGER NOT NULL, count INTEGER NOT NULL);
 INSERT INTO usage (total, count) VALUES (0, 0);
 CREATE TRIGGER entries_insert AFTER INSERT ON entries BEGIN
 	UPDATE usage SET total = total + NEW.size, count = count + 1;
+END;
+CREATE TRIGGER entries_update AFTER UPDATE OF size ON entries BEGIN
+	UPDATE usage SET total = total - OLD.size + NEW.size;
+END;
+CREATE TRIGGER entries_delete AFTER DELETE ON entries BEGIN
+	UPDATE usage SET total = total - OLD.size, count = count - 1;
 END;`
 	if _, err := db.Exec(oldSchema); err != nil {
 		t.Fatal(err)
@@ -311,14 +326,52 @@ END;`
 	MustWriteObject(t, filepath.Join(dir, "objects", hash[:2], hash[2:]), file)
 
 	c := MustOpen(t, dir, 1<<20)
-	if ct, got, ok := read(t, c, "k"); !ok || string(got) != "old body" || ct != "image/webp" {
-		t.Errorf("file entry: hit=%v body=%q type=%q, want old body image/webp", ok, got, ct)
-	}
+	MustReadBody(t, c, "k", "image/webp", []byte("old body"))
 	if err := c.Put("k2", "image/webp", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	if _, count, err := c.Usage(); err != nil || count != 2 {
-		t.Errorf("count=%d (%v), want the old entry and the new one", count, err)
+	_, count, err := c.Usage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count != 2 {
+		t.Errorf("count=%d, want the old entry and the new one", count)
+	}
+}
+
+// TestCache_PutErrIndex checks that a large body whose index write fails leaves no file, which
+// eviction could never find. A closed index makes the write fail.
+func TestCache_PutErrIndex(t *testing.T) {
+	dir := t.TempDir()
+	c, err := thumbcache.Open(dir, 8<<20, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	large := bytes.Repeat([]byte{'L'}, thumbcache.InlineMaxBytes+1)
+	if err := c.Put("k", "image/jpeg", large); err == nil {
+		t.Error("Put with a closed index: no error")
+	}
+	if files := objectFiles(t, dir); len(files) != 0 {
+		t.Errorf("files after a failed index write=%v, want none", files)
+	}
+}
+
+// MustReadBody reads key from c and checks it is a hit with the content type and body given.
+func MustReadBody(tb testing.TB, c *thumbcache.Cache, key, wantType string, want []byte) {
+	tb.Helper()
+	ct, got, ok := read(tb, c, key)
+	if !ok {
+		tb.Errorf("Get %q: miss, want a hit", key)
+		return
+	}
+	if ct != wantType {
+		tb.Errorf("Get %q: content type=%q, want %q", key, ct, wantType)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Errorf("Get %q: %d bytes, want %d", key, len(got), len(want))
 	}
 }
 
