@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/imagor-studio/desktop/backend/thumbsize"
 )
 
 // Preview cache bounds: imagor 1.9.4's defaults for CacheMaxWidth and CacheMaxHeight. A frame
@@ -128,7 +130,7 @@ func (p *plan) windowFrame(window rect, scale float64) (Frame, error) {
 func (p *plan) cacheableSize(source rect, targetW, targetH int) (int, int, bool) {
 	aw := roundInt(float64(p.src.Width) * float64(targetW) / source.w)
 	ah := roundInt(float64(p.src.Height) * float64(targetH) / source.h)
-	cw, ch := fitSize(p.src.Width, p.src.Height, CacheMaxWidth, CacheMaxHeight, true)
+	cw, ch := thumbsize.Fit(p.src.Width, p.src.Height, CacheMaxWidth, CacheMaxHeight, true)
 	return aw, ah, aw >= 1 && ah >= 1 && aw <= cw && ah <= ch
 }
 

@@ -1,6 +1,10 @@
 package editor
 
-import "math"
+import (
+	"math"
+
+	"github.com/imagor-studio/desktop/backend/thumbsize"
+)
 
 // planResize mirrors imagor's choice between a libvips thumbnail at load and a resize of the
 // decoded image, because the two round and treat no_upscale differently.
@@ -78,39 +82,6 @@ func autoBox(w, h, iw, ih int, upscale bool) (int, int) {
 	return w, h
 }
 
-// thumbnailFitSize returns the size a libvips thumbnail gives an iw x ih image fitted into
-// tw x th. A JPEG is first decoded at 1/2, 1/4 or 1/8 scale, leaving at least a factor of 2 for
-// the resize (libvips resample/thumbnail.c). Measured on libvips 8.18, the scaled decode rounds
-// each side down: a 640x427 JPEG fitted to a height of 101 comes out 152 wide, not 151.
-// NOTE: WebP, HEIF and AVIF also shrink on load; they are assumed to round plainly, untested.
-func thumbnailFitSize(iw, ih, tw, th int, down, jpeg bool) (int, int) {
-	shrink := math.Max(float64(iw)/float64(tw), float64(ih)/float64(th))
-	if down && shrink < 1 {
-		return iw, ih
-	}
-	factor := 1
-	switch {
-	case !jpeg:
-	case shrink >= 16:
-		factor = 8
-	case shrink >= 8:
-		factor = 4
-	case shrink >= 4:
-		factor = 2
-	}
-	return fitSize(iw/factor, ih/factor, tw, th, down)
-}
-
-// fitSize returns the size libvips gives an iw x ih image fitted into tw x th, never larger
-// than the image when down is true. Each side is the source side over the shrink, rounded.
-func fitSize(iw, ih, tw, th int, down bool) (int, int) {
-	shrink := math.Max(float64(iw)/float64(tw), float64(ih)/float64(th))
-	if down && shrink < 1 {
-		return iw, ih
-	}
-	return max(1, roundInt(float64(iw)/shrink)), max(1, roundInt(float64(ih)/shrink))
-}
-
 func (p *plan) resizeThumbnail(iw, ih int) {
 	s := p.state
 	switch {
@@ -122,7 +93,7 @@ func (p *plan) resizeThumbnail(iw, ih int) {
 		if th == 0 {
 			th = maxSide
 		}
-		p.resizedW, p.resizedH = thumbnailFitSize(iw, ih, tw, th, true, p.src.Format == "jpeg")
+		p.resizedW, p.resizedH = thumbsize.Thumbnail(iw, ih, tw, th, true, p.src.Format == "jpeg")
 		p.boxW, p.boxH = autoBox(s.Width, s.Height, p.resizedW, p.resizedH, false)
 	case s.Width == 0 || s.Height == 0:
 		tw, th := s.Width, s.Height
@@ -132,7 +103,7 @@ func (p *plan) resizeThumbnail(iw, ih int) {
 		if th == 0 {
 			th = maxSide
 		}
-		p.resizedW, p.resizedH = thumbnailFitSize(iw, ih, tw, th, !p.upscale, p.src.Format == "jpeg")
+		p.resizedW, p.resizedH = thumbsize.Thumbnail(iw, ih, tw, th, !p.upscale, p.src.Format == "jpeg")
 		p.boxW, p.boxH = autoBox(s.Width, s.Height, p.resizedW, p.resizedH, p.upscale)
 	case p.mode == ModeStretch:
 		p.resizedW, p.resizedH = s.Width, s.Height
@@ -189,7 +160,7 @@ func (p *plan) resizeImage(iw, ih int) {
 	case ModeFitIn:
 		if w < iw || h < ih {
 			p.resizeRuns = true
-			p.resizedW, p.resizedH = fitSize(iw, ih, w, h, false)
+			p.resizedW, p.resizedH = thumbsize.Fit(iw, ih, w, h, false)
 		}
 	case ModeStretch:
 		if p.upscale || (w < iw && h < ih) {
@@ -216,9 +187,9 @@ func (p *plan) coverImage(iw, ih int) {
 	wider := float64(w)/float64(h) > aspect
 	var rw, rh int
 	if wider {
-		rw, rh = fitSize(iw, ih, w, maxSide, false)
+		rw, rh = thumbsize.Fit(iw, ih, w, maxSide, false)
 	} else {
-		rw, rh = fitSize(iw, ih, maxSide, h, false)
+		rw, rh = thumbsize.Fit(iw, ih, maxSide, h, false)
 	}
 	var left, top int
 	if p.focal != nil {

@@ -93,10 +93,7 @@ func TestThumbnailSize_MatchesLibvips(t *testing.T) {
 					if orientation >= 5 {
 						upW, upH = height, width
 					}
-					gotW, gotH, err := thumbnailSize(upW, upH, orientation >= 5, req)
-					if err != nil {
-						t.Fatal(err)
-					}
+					gotW, gotH := thumbnailSize(upW, upH, orientation >= 5, req)
 					want, err := vips.NewThumbnail(name, box[0], &vips.ThumbnailOptions{Height: box[1], Size: vips.SizeDown})
 					if err != nil {
 						t.Fatal(err)

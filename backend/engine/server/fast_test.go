@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"net/http"
 	"reflect"
 	"testing"
 
@@ -120,6 +121,7 @@ func TestServer_FastPathDeclines(t *testing.T) {
 	MustWriteFile(t, lib, "anim.webp", MustAnimatedWebP(t, 400, 300, 3))
 	MustWriteFile(t, lib, "anim.gif", MustAnimatedGIF(t, 400, 300, 3))
 	MustWriteFile(t, lib, "photo.jpg", MustJPEG(t, 400, 300))
+	MustWriteFile(t, lib, "line.jpg", MustJPEG(t, 4000, 3)) // 3 px high: no 1/8 decode
 	tests := []struct {
 		name, path string
 	}{
@@ -128,10 +130,14 @@ func TestServer_FastPathDeclines(t *testing.T) {
 		{"OtherFilter", imageurl.Path("fit-in/256x256/filters:format(webp):quality(80):grayscale()", libraryID+"/photo.jpg", "")},
 		{"NoFormat", imageurl.Path("fit-in/256x256", libraryID+"/photo.jpg", "")},
 		{"Crop", imageurl.Path("10x10:200x200/fit-in/256x256/filters:format(webp):quality(80)", libraryID+"/photo.jpg", "")},
+		{"ThinJPEG", imageurl.Thumbnail(libraryID+"/line.jpg", "", imageurl.ThumbnailSize)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := MustGet(t, tc.path)
+			if rec.Code != http.StatusOK {
+				t.Errorf("status=%d, want 200 from imagor: %s", rec.Code, rec.Body.String())
+			}
 			if got := rec.Header().Get(server.RenderHeader); got != "" {
 				t.Errorf("%s=%q, want imagor to serve %s", server.RenderHeader, got, tc.path)
 			}
