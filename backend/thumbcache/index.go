@@ -2,7 +2,13 @@ package thumbcache
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // schema creates the index. usage is kept by triggers, so every process sharing the folder sees
@@ -49,4 +55,32 @@ func openIndex(path string) (*sql.DB, error) {
 		return nil, fmt.Errorf("create cache index %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// isDamaged reports whether err is SQLite's error for a file that is not a database or is corrupt.
+func isDamaged(err error) bool {
+	var sqliteErr *sqlite.Error
+	if !errors.As(err, &sqliteErr) {
+		return false
+	}
+	code := sqliteErr.Code() & 0xff // the primary result code of an extended one
+	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// removeCache deletes the index of the cache folder dir, with its WAL files, and the body files,
+// which no index would count or evict.
+func removeCache(dir string) error {
+	for _, name := range []string{"index.db", "index.db-wal", "index.db-shm"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove damaged cache index: %w", err)
+		}
+	}
+	objects := filepath.Join(dir, "objects")
+	if err := os.RemoveAll(objects); err != nil {
+		return fmt.Errorf("remove cache files: %w", err)
+	}
+	if err := os.MkdirAll(objects, 0o700); err != nil {
+		return fmt.Errorf("create cache folder: %w", err)
+	}
+	return nil
 }

@@ -75,7 +75,17 @@ func Open(dir string, maxBytes int64, logger *slog.Logger) (*Cache, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "objects"), 0o700); err != nil {
 		return nil, fmt.Errorf("create cache folder: %w", err)
 	}
-	db, err := openIndex(filepath.Join(dir, "index.db"))
+	indexPath := filepath.Join(dir, "index.db")
+	db, err := openIndex(indexPath)
+	if isDamaged(err) {
+		// Every entry can be rendered again, so a damaged index costs the cached renders only,
+		// and must not keep the app from starting.
+		logger.Warn("cache index damaged, starting with an empty cache", "path", indexPath, "error", err)
+		if err := removeCache(dir); err != nil {
+			return nil, err
+		}
+		db, err = openIndex(indexPath)
+	}
 	if err != nil {
 		return nil, err
 	}
