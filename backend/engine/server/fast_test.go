@@ -62,8 +62,8 @@ func TestServer_FastPath(t *testing.T) {
 		{"OKJPEGShrink8", "big.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1800) }, 256, 192, 2},
 		{"OKJPEGRotated", "rotated.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 6) }, 192, 256, 2},
 		{"OKJPEGInvalidOrientation", "nine.jpg", func(t *testing.T) []byte { return WithOrientation(t, MustJPEG(t, 2400, 1800), 9) }, 256, 192, 2},
-		// Shrunk on load to 600x401, the height would round to 172; imagor's, from 2400x1601, is 171:
-		// 1601 / 9.375 = 170.8, so the size must come from the full image.
+		// imagor's height is 1601 / 9.375 = 170.8, rounded to 171. Decoded at 1/8 with the 1601 rows
+		// rounded up to 201, the height would round to 172, so the plan must round down as libvips does.
 		{"OKJPEGRounding", "odd.jpg", func(t *testing.T) []byte { return MustJPEG(t, 2400, 1601) }, 256, 171, 2},
 		{"OKJPEGSmall", "small.jpg", func(t *testing.T) []byte { return MustJPEG(t, 400, 300) }, 256, 192, 0.5},
 		{"OKPNGWithAlpha", "a.png", func(t *testing.T) []byte { return MustPNGWithAlpha(t, 1200, 900) }, 256, 192, 0.5},
