@@ -66,11 +66,10 @@ func (s *services) open(cfg config) error {
 	if err != nil {
 		return err
 	}
-	s.cache, err = thumbcache.Open(cacheDir, cfg.cacheSize, s.logger.With("subsystem", "cache"))
-	if err != nil {
-		return err
+	s.cache = openCache(cacheDir, cfg.cacheSize, s.logger)
+	if s.cache != nil {
+		s.closers = append(s.closers, func() { s.cache.Close() })
 	}
-	s.closers = append(s.closers, func() { s.cache.Close() })
 	configPath, err := configFile(cfg.dataDir)
 	if err != nil {
 		return err
@@ -249,4 +248,17 @@ func cacheFolder(dataDir string) (string, error) {
 		return "", fmt.Errorf("find the cache folder: %w; pass -data-dir", err)
 	}
 	return filepath.Join(base, "imagor-studio"), nil
+}
+
+// openCache opens the thumbnail cache in dir, or returns nil when it cannot be opened (a full
+// disk, a folder without write permission). The app then runs without it and renders every
+// thumbnail again, which is slower but loses nothing.
+func openCache(dir string, maxBytes int64, logger *slog.Logger) *thumbcache.Cache {
+	cache, err := thumbcache.Open(dir, maxBytes, logger.With("subsystem", "cache"))
+	if err != nil {
+		logger.Warn("thumbnail cache off: every thumbnail is rendered again; free space or fix the folder's permissions, then restart",
+			"folder", dir, "error", err)
+		return nil
+	}
+	return cache
 }

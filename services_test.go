@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/imagor-studio/desktop/backend/secrets"
@@ -43,5 +45,31 @@ func TestOpenServices(t *testing.T) {
 	}
 	if shared.Files != svc.files {
 		t.Error("apiServices().Files is not the window's file operations")
+	}
+}
+
+// TestOpenServices_CacheUnavailable checks that the app starts without its thumbnail cache when
+// the cache folder cannot be made, and says so in the log.
+func TestOpenServices_CacheUnavailable(t *testing.T) {
+	dataDir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dataDir, "cache"), []byte("a file where the folder goes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config{dataDir: dataDir, keyring: secrets.ModeFile, cacheSize: 16 << 20, ffmpeg: video.Disabled}
+	var logs bytes.Buffer
+	svc, err := openServices(cfg, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		t.Fatalf("openServices with an unusable cache folder: %v", err)
+	}
+	defer svc.close()
+
+	if svc.cache != nil {
+		t.Error("cache is open, want none")
+	}
+	if svc.images == nil {
+		t.Error("image handler missing")
+	}
+	if !strings.Contains(logs.String(), "thumbnail cache off") {
+		t.Errorf("log has no warning about the cache:\n%s", logs.String())
 	}
 }

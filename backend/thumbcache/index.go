@@ -14,7 +14,8 @@ import (
 // schema creates the index. usage is kept by triggers, so every process sharing the folder sees
 // one total without summing the table. inline contains the bodies of small entries, whose
 // entries row counts their size as a file's would. A cache folder of an earlier version, which
-// kept every body in a file, gets the table on open and keeps its files.
+// kept every body in a file, gets the table on open and keeps its files. Such a version evicts
+// without the foreign key, so the bodies it left without an entry are deleted on open.
 const schema = `
 CREATE TABLE IF NOT EXISTS entries (
 	hash      TEXT PRIMARY KEY,
@@ -38,6 +39,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS entries_delete AFTER DELETE ON entries BEGIN
 	UPDATE usage SET total = total - OLD.size, count = count - 1;
 END;
+DELETE FROM inline WHERE hash NOT IN (SELECT hash FROM entries);
 `
 
 // openIndex opens the index database with per-connection pragmas in the DSN, so every pooled

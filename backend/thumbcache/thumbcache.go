@@ -126,7 +126,9 @@ func (c *Cache) Get(key string) (Entry, bool) {
 func (c *Cache) getInline(hash string) (Entry, bool) {
 	var contentType string
 	var body []byte
-	err := c.db.QueryRow(`SELECT content_type, body FROM inline WHERE hash = ?`, hash).Scan(&contentType, &body)
+	// The join skips a body whose entry a process without the foreign key pragma evicted.
+	err := c.db.QueryRow(`SELECT i.content_type, i.body FROM inline i JOIN entries e ON e.hash = i.hash
+		WHERE i.hash = ?`, hash).Scan(&contentType, &body)
 	if err != nil {
 		if !errors.Is(err, sql.ErrNoRows) {
 			c.logger.Warn("cache index read failed", "hash", hash, "error", err)

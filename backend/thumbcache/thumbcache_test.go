@@ -385,3 +385,35 @@ func MustWriteObject(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestCache_OrphanInlineBody evicts an entry as a version without the inline table would, with
+// the foreign keys off, and checks its body is neither served nor kept.
+func TestCache_OrphanInlineBody(t *testing.T) {
+	dir := t.TempDir()
+	c, err := thumbcache.Open(dir, 1<<20, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Put("k", "image/webp", []byte("body")); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "index.db")+"?_pragma=foreign_keys(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, _, ok := read(t, c, "k"); ok {
+		t.Error("a body without its entry was served")
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	MustOpen(t, dir, 1<<20)
+	if rows := inlineRows(t, dir); rows != 0 {
+		t.Errorf("inline bodies after reopen=%d, want the orphan deleted", rows)
+	}
+}
