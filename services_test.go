@@ -49,7 +49,7 @@ func TestOpenServices(t *testing.T) {
 }
 
 // TestOpenServices_CacheUnavailable checks that the app starts without its thumbnail cache when
-// the cache folder cannot be made, and says so in the log.
+// the cache folder cannot be made, and logs a warning.
 func TestOpenServices_CacheUnavailable(t *testing.T) {
 	dataDir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dataDir, "cache"), []byte("a file where the folder goes"), 0o600); err != nil {
