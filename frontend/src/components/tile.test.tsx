@@ -20,7 +20,11 @@ function imageEntry(name: string): Entry {
   }
 }
 
-function renderTile(entry: Entry, fetchImage: (url: string) => Promise<Response>) {
+function renderTile(
+  entry: Entry,
+  fetchImage: (url: string) => Promise<Response>,
+  overrides: Partial<TileProps> = {},
+) {
   const queue = new ImageQueue({ fetch: fetchImage, createObjectURL: () => 'blob:tile-test' })
   const props: TileProps = {
     entry,
@@ -32,12 +36,16 @@ function renderTile(entry: Entry, fetchImage: (url: string) => Promise<Response>
     onSelect: vi.fn(),
     onOpen: vi.fn(),
     onFocusLost: vi.fn(),
+    ...overrides,
   }
   return render(
     <ImageQueueContext value={queue}>
       <div role="grid">
         <div role="row">
           <Tile {...props} />
+          <div role="gridcell">
+            <input aria-label="New name for New folder" />
+          </div>
         </div>
       </div>
     </ImageQueueContext>,
@@ -86,5 +94,41 @@ describe('Tile', () => {
       'loaded',
     )
     expect(fetchImage).not.toHaveBeenCalled()
+  })
+
+  it('takes the focus as the focused tile', () => {
+    renderTile(imageEntry('a.jpg'), () => new Promise(() => {}), { focused: true, takeFocus: true })
+    expect(screen.getByTestId('tile')).toHaveFocus()
+  })
+
+  it('leaves the focus in a rename field of another tile', () => {
+    const view = renderTile(imageEntry('a.jpg'), () => new Promise(() => {}))
+    const field = screen.getByRole('textbox', { name: 'New name for New folder' })
+    field.focus()
+    view.rerender(
+      <ImageQueueContext
+        value={new ImageQueue({ fetch: () => new Promise(() => {}), createObjectURL: () => '' })}
+      >
+        <div role="grid">
+          <div role="row">
+            <Tile
+              entry={imageEntry('a.jpg')}
+              index={0}
+              cellSize={160}
+              showNames
+              focused
+              takeFocus
+              onSelect={vi.fn()}
+              onOpen={vi.fn()}
+              onFocusLost={vi.fn()}
+            />
+            <div role="gridcell">
+              <input aria-label="New name for New folder" />
+            </div>
+          </div>
+        </div>
+      </ImageQueueContext>,
+    )
+    expect(field).toHaveFocus()
   })
 })

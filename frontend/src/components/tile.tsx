@@ -74,8 +74,12 @@ export const Tile = memo(function Tile({
 
   useEffect(() => {
     const element = ref.current
-    // A rename field inside the tile keeps the focus.
-    if (focused && takeFocus && element && !element.contains(document.activeElement)) {
+    const active = document.activeElement
+    // A rename field keeps the focus, in this tile or in another. A new folder's field opens
+    // while the listing reloads, and a reload can make the focused tile take the focus again.
+    const renaming =
+      active instanceof HTMLInputElement && active.closest('[role="gridcell"]') !== null
+    if (focused && takeFocus && element && !element.contains(active) && !renaming) {
       element.focus({ preventScroll: true })
     }
   }, [focused, takeFocus])
