@@ -13,6 +13,7 @@ import (
 	"github.com/cshum/imagor/imagorpath"
 	"github.com/cshum/vipsgen/vips"
 
+	"github.com/imagor-studio/desktop/backend/imageurl"
 	"github.com/imagor-studio/desktop/backend/thumbsize"
 )
 
@@ -47,7 +48,7 @@ var errDeclined = errors.New("left to imagor")
 const (
 	webpEffort          = 4
 	webpThumbnailEffort = 2
-	thumbnailMaxSide    = 512 // the largest box that counts as a grid thumbnail
+	thumbnailMaxSide    = imageurl.ThumbnailLargeSize // the grid's larger thumbnail size
 )
 
 // effort returns the WebP encoder effort for req.
