@@ -14,11 +14,11 @@ import (
 
 // peerDescriptions says what each peer runs, for the report.
 var peerDescriptions = map[string]string{
-	"app":         "the app's image handler with the disk cache on, every request a new URL, on the real engine process",
+	"app":         "the app's image handler with the disk cache on, every request a new URL, on the real engine process (thumbnails at WebP effort 2, the others' 4)",
 	"app-nocache": "the app's image handler with the disk cache off, on the real engine process",
 	"app-warm":    "the app's image handler reading the disk cache, with the engine stopped",
 	"serve":       "imagor-studio serve over HTTP on loopback",
-	"sharp":       "sharp 0.35.5 (libvips 8.18.7 from @img/sharp-libvips 1.3.4) in Node.js, resize fit inside",
+	"sharp":       "sharp 0.35.5 (libvips 8.18.7 from @img/sharp-libvips 1.3.4) in Node.js, resize fit inside, WebP effort 4 (its default)",
 	"floor":       "vips_thumbnail + vips_webpsave_buffer from C on the bundled libvips 8.18.7",
 	"imagor":      "a plain imagor 1.9.4 server over HTTP on loopback, its default flags",
 }
