@@ -14,7 +14,7 @@ import (
 
 // peerDescriptions says what each peer runs, for the report.
 var peerDescriptions = map[string]string{
-	"app":         "the app's image handler with the disk cache on, every request a new URL, on the real engine process (thumbnails at WebP effort 2, the others' 4)",
+	"app":         "the app's image handler with the disk cache on, every request a new URL, on the real engine process; every app peer and serve encode thumbnails at WebP effort 2, the other peers at 4",
 	"app-nocache": "the app's image handler with the disk cache off, on the real engine process",
 	"app-warm":    "the app's image handler reading the disk cache, with the engine stopped",
 	"serve":       "imagor-studio serve over HTTP on loopback",
