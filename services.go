@@ -256,7 +256,7 @@ func cacheFolder(dataDir string) (string, error) {
 func openCache(dir string, maxBytes int64, logger *slog.Logger) *thumbcache.Cache {
 	cache, err := thumbcache.Open(dir, maxBytes, logger.With("subsystem", "cache"))
 	if err != nil {
-		logger.Warn("thumbnail cache off: every thumbnail is rendered again; free space or fix the folder's permissions, then restart",
+		logger.Warn("thumbnail cache off, so every thumbnail is rendered again: free space or fix the folder's permissions, then restart",
 			"folder", dir, "error", err)
 		return nil
 	}

@@ -213,7 +213,7 @@ func (c *Cache) putInline(hash, contentType string, body []byte) error {
 		return fmt.Errorf("cache index: %w", err)
 	}
 	if err := os.Remove(c.objectPath(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		c.logger.Warn("old cache file not removed", "error", err)
+		c.logger.Warn("old cache file not removed", "hash", hash, "error", err)
 	}
 	return nil
 }
@@ -231,7 +231,7 @@ func (c *Cache) putFile(hash, contentType string, body []byte) error {
 	}
 	if err := c.indexFile(hash, size); err != nil {
 		if err := os.Remove(final); err != nil {
-			c.logger.Warn("uncounted cache file not removed", "error", err)
+			c.logger.Warn("uncounted cache file not removed", "path", final, "error", err)
 		}
 		return err
 	}
