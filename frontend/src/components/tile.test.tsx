@@ -26,7 +26,7 @@ function renderTile(
   overrides: Partial<TileProps> = {},
 ) {
   const queue = new ImageQueue({ fetch: fetchImage, createObjectURL: () => 'blob:tile-test' })
-  const props: TileProps = {
+  const base: TileProps = {
     entry,
     index: 0,
     cellSize: 160,
@@ -36,9 +36,9 @@ function renderTile(
     onSelect: vi.fn(),
     onOpen: vi.fn(),
     onFocusLost: vi.fn(),
-    ...overrides,
   }
-  return render(
+  // The second cell stands for another tile with its rename field open.
+  const tree = (props: TileProps) => (
     <ImageQueueContext value={queue}>
       <div role="grid">
         <div role="row">
@@ -48,8 +48,12 @@ function renderTile(
           </div>
         </div>
       </div>
-    </ImageQueueContext>,
+    </ImageQueueContext>
   )
+  const view = render(tree({ ...base, ...overrides }))
+  const rerenderWith = (changes: Partial<TileProps>) =>
+    view.rerender(tree({ ...base, ...overrides, ...changes }))
+  return { ...view, rerenderWith }
 }
 
 describe('Tile', () => {
@@ -105,30 +109,7 @@ describe('Tile', () => {
     const view = renderTile(imageEntry('a.jpg'), () => new Promise(() => {}))
     const field = screen.getByRole('textbox', { name: 'New name for New folder' })
     field.focus()
-    view.rerender(
-      <ImageQueueContext
-        value={new ImageQueue({ fetch: () => new Promise(() => {}), createObjectURL: () => '' })}
-      >
-        <div role="grid">
-          <div role="row">
-            <Tile
-              entry={imageEntry('a.jpg')}
-              index={0}
-              cellSize={160}
-              showNames
-              focused
-              takeFocus
-              onSelect={vi.fn()}
-              onOpen={vi.fn()}
-              onFocusLost={vi.fn()}
-            />
-            <div role="gridcell">
-              <input aria-label="New name for New folder" />
-            </div>
-          </div>
-        </div>
-      </ImageQueueContext>,
-    )
+    view.rerenderWith({ focused: true, takeFocus: true })
     expect(field).toHaveFocus()
   })
 })
